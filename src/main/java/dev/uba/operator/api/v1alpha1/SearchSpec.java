@@ -1,0 +1,143 @@
+package dev.uba.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+public class SearchSpec {
+  @JsonPropertyDescription("Domain name, 3 to 28 characters [a-z][a-z0-9-]*; default derived from the object. Immutable.")
+  @Size(min = 3, max = 28)
+  @Pattern("^[a-z][a-z0-9-]*$")
+  private String domainName;
+
+  @JsonPropertyDescription("OpenSearch_X.Y or Elasticsearch_X.Y; upgrades go through UpgradeDomain, downgrades are refused.")
+  @Default("OpenSearch_2.11")
+  @Pattern("^(OpenSearch|Elasticsearch)_[0-9]+\\.[0-9]+$")
+  private String engineVersion = "OpenSearch_2.11";
+
+  @Default("r6g.large.search")
+  @Pattern("^[a-z0-9]+\\.[a-z0-9]+\\.search$")
+  private String instanceType = "r6g.large.search";
+
+  @Default("1")
+  @Min(1)
+  @Max(1000)
+  private Integer instanceCount = 1;
+
+  @JsonPropertyDescription("Dedicated master nodes; count 3 or 5.")
+  private DedicatedMasters dedicatedMasters;
+
+  @JsonPropertyDescription("Spread data nodes over 2 or 3 availability zones; instanceCount must be a multiple of the zone count.")
+  private ZoneAwareness zoneAwareness;
+
+  @Default("{}")
+  private Storage storage = new Storage();
+
+  @JsonPropertyDescription("Encryption at rest; cannot be turned off after creation.")
+  @Default("{}")
+  private EncryptionAtRest encryptionAtRest = new EncryptionAtRest();
+
+  @JsonPropertyDescription("Node-to-node encryption; cannot be turned off after creation.")
+  @Default("true")
+  private Boolean nodeToNodeEncryption = true;
+
+  @JsonPropertyDescription("Require HTTPS with TLS policy Policy-Min-TLS-1-2-2019-07.")
+  @Default("true")
+  private Boolean enforceHttps = true;
+
+  @JsonPropertyDescription("Extra IAM principals (ARNs or account ids) allowed es:ESHttp* on the domain.")
+  @Size(max = 20)
+  private List<String> accessPrincipals = new ArrayList<>();
+
+  public String getDomainName() { return domainName; }
+  public void setDomainName(String domainName) { this.domainName = domainName; }
+  public String getEngineVersion() { return engineVersion; }
+  public void setEngineVersion(String engineVersion) { this.engineVersion = engineVersion; }
+  public String getInstanceType() { return instanceType; }
+  public void setInstanceType(String instanceType) { this.instanceType = instanceType; }
+  public Integer getInstanceCount() { return instanceCount; }
+  public void setInstanceCount(Integer instanceCount) { this.instanceCount = instanceCount; }
+  public DedicatedMasters getDedicatedMasters() { return dedicatedMasters; }
+  public void setDedicatedMasters(DedicatedMasters dedicatedMasters) { this.dedicatedMasters = dedicatedMasters; }
+  public ZoneAwareness getZoneAwareness() { return zoneAwareness; }
+  public void setZoneAwareness(ZoneAwareness zoneAwareness) { this.zoneAwareness = zoneAwareness; }
+  public Storage getStorage() { return storage; }
+  public void setStorage(Storage storage) { this.storage = storage; }
+  public EncryptionAtRest getEncryptionAtRest() { return encryptionAtRest; }
+  public void setEncryptionAtRest(EncryptionAtRest encryptionAtRest) { this.encryptionAtRest = encryptionAtRest; }
+  public Boolean getNodeToNodeEncryption() { return nodeToNodeEncryption; }
+  public void setNodeToNodeEncryption(Boolean nodeToNodeEncryption) { this.nodeToNodeEncryption = nodeToNodeEncryption; }
+  public Boolean getEnforceHttps() { return enforceHttps; }
+  public void setEnforceHttps(Boolean enforceHttps) { this.enforceHttps = enforceHttps; }
+  public List<String> getAccessPrincipals() { return accessPrincipals; }
+  public void setAccessPrincipals(List<String> accessPrincipals) { this.accessPrincipals = accessPrincipals; }
+
+  public static class DedicatedMasters {
+    @Required
+    @Pattern("^[a-z0-9]+\\.[a-z0-9]+\\.search$")
+    private String instanceType;
+
+    @JsonPropertyDescription("3 or 5.")
+    @Default("3")
+    @Min(3)
+    @Max(5)
+    private Integer count = 3;
+
+    public String getInstanceType() { return instanceType; }
+    public void setInstanceType(String instanceType) { this.instanceType = instanceType; }
+    public Integer getCount() { return count; }
+    public void setCount(Integer count) { this.count = count; }
+  }
+
+  public static class ZoneAwareness {
+    @Default("true")
+    private Boolean enabled = true;
+
+    @JsonPropertyDescription("2 or 3.")
+    @Default("2")
+    @Min(2)
+    @Max(3)
+    private Integer availabilityZoneCount = 2;
+
+    public Boolean getEnabled() { return enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+    public Integer getAvailabilityZoneCount() { return availabilityZoneCount; }
+    public void setAvailabilityZoneCount(Integer availabilityZoneCount) { this.availabilityZoneCount = availabilityZoneCount; }
+  }
+
+  public static class Storage {
+    public enum VolumeType { gp3, gp2, io1, standard }
+
+    @Default("10")
+    @Min(10)
+    @Max(16384)
+    private Integer volumeSizeGiB = 10;
+
+    @Default("gp3")
+    private VolumeType volumeType = VolumeType.gp3;
+
+    public Integer getVolumeSizeGiB() { return volumeSizeGiB; }
+    public void setVolumeSizeGiB(Integer volumeSizeGiB) { this.volumeSizeGiB = volumeSizeGiB; }
+    public VolumeType getVolumeType() { return volumeType; }
+    public void setVolumeType(VolumeType volumeType) { this.volumeType = volumeType; }
+  }
+
+  public static class EncryptionAtRest {
+    @Default("true")
+    private Boolean enabled = true;
+
+    @JsonPropertyDescription("KMS key for encryption at rest; empty or absent means the AWS-owned key.")
+    private String kmsKeyId;
+
+    public Boolean getEnabled() { return enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+    public String getKmsKeyId() { return kmsKeyId; }
+    public void setKmsKeyId(String kmsKeyId) { this.kmsKeyId = kmsKeyId; }
+  }
+}

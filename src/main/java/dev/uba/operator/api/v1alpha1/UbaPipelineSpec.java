@@ -1,0 +1,18 @@
+package dev.uba.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+
+public class UbaPipelineSpec extends CommonSpec {
+  @JsonPropertyDescription("The Kinesis data stream that collects events.")
+  @Default("{}")
+  private StreamSpec stream = new StreamSpec();
+
+  @JsonPropertyDescription("The OpenSearch domain events are delivered into; without it no domain is created.")
+  private SearchSpec search;
+
+  public StreamSpec getStream() { return stream; }
+  public void setStream(StreamSpec stream) { this.stream = stream; }
+  public SearchSpec getSearch() { return search; }
+  public void setSearch(SearchSpec search) { this.search = search; }
+}

@@ -1,0 +1,84 @@
+package dev.uba.operator.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's settings, read once from the environment (the contract's "Running the operator").
+ *
+ * @param region default region of objects that set none; null when AWS_REGION is unset
+ * @param watchNamespaces namespaces to watch; empty means all
+ * @param resyncInterval how often a converged object is checked against AWS for drift
+ * @param pollInterval how soon an object is looked at again while AWS is converging
+ * @param personalizeMaxTps largest campaign.minProvisionedTPS accepted
+ * @param httpPort port of the health and metrics endpoints; 0 picks a free one, -1 disables them
+ */
+public record OperatorConfig(
+    String region,
+    Set<String> watchNamespaces,
+    Duration resyncInterval,
+    Duration pollInterval,
+    int personalizeMaxTps,
+    int httpPort) {
+
+  private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
+
+  public static OperatorConfig fromEnvironment(Map<String, String> env) {
+    return new OperatorConfig(
+        blankToNull(env.get("AWS_REGION")),
+        namespaces(env.get("UBA_WATCH_NAMESPACES")),
+        duration("UBA_RESYNC_INTERVAL", env.getOrDefault("UBA_RESYNC_INTERVAL", "10m")),
+        duration("UBA_POLL_INTERVAL", env.getOrDefault("UBA_POLL_INTERVAL", "15s")),
+        integer("UBA_PERSONALIZE_MAX_TPS", env.getOrDefault("UBA_PERSONALIZE_MAX_TPS", "10")),
+        integer("UBA_HTTP_PORT", env.getOrDefault("UBA_HTTP_PORT", "8080")));
+  }
+
+  public boolean watchesAllNamespaces() {
+    return watchNamespaces.isEmpty();
+  }
+
+  /** Parses "30s", "10m", "1h", "500ms"; anything else is a configuration error naming the variable. */
+  public static Duration duration(String variable, String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          variable + "=" + text + " is not a duration such as 30s, 10m or 1h");
+    }
+    long amount = Long.parseLong(m.group(1));
+    Duration d = switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+    if (d.isZero()) {
+      throw new IllegalArgumentException(variable + " must be greater than zero");
+    }
+    return d;
+  }
+
+  private static Set<String> namespaces(String text) {
+    if (text == null || text.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static int integer(String variable, String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(variable + "=" + text + " is not a whole number");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

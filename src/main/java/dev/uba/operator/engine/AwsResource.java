@@ -1,0 +1,53 @@
+package dev.uba.operator.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one contract of every AWS resource type the operator manages. An implementation holds the AWS
+ * calls of one resource type and nothing else; {@link Converger} decides which of them to make.
+ *
+ * @param <D> the desired state, computed from the spec by a pure function
+ * @param <A> the actual state as read from AWS
+ */
+public interface AwsResource<D extends Desired, A> {
+
+  /** The kind reported in status.resources (KinesisStream, OpenSearchDomain, ...). */
+  String kind();
+
+  /** Reads AWS; empty when the resource does not exist (deletion finished). Reads only. */
+  Optional<A> observe(D desired);
+
+  /** The resource's tags as AWS reports them, for the ownership check. */
+  Map<String, String> tags(A actual);
+
+  /** AWS's state word and whether the resource can be changed now. */
+  AwsState state(A actual);
+
+  /** The ARN of the existing resource. */
+  String arn(A actual);
+
+  /**
+   * The differences between desired and actual, one readable entry per field ("shards 1 -> 2");
+   * empty when in sync. Pure; semantic where AWS reformats what it is given (policy documents).
+   */
+  List<String> drift(D desired, A actual);
+
+  /** Creates the resource with its ownership tags. */
+  Applied create(D desired);
+
+  /** Makes the next change towards the desired state; AWS may need several passes. */
+  Applied update(D desired, A actual, List<String> drift);
+
+  /** Starts deleting the resource (and what must go first, such as policy attachments). */
+  Applied delete(A actual);
+
+  /** What AWS does after a write. */
+  enum Applied {
+    /** Done: the next observe sees the new state. */
+    SETTLED,
+    /** AWS carries on asynchronously; look again after the poll interval. */
+    ASYNC
+  }
+}

@@ -1,0 +1,139 @@
+package dev.uba.operator.engine;
+
+import dev.uba.operator.api.v1alpha1.ResourceStatus;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Decides, for any {@link AwsResource}, whether to create, update, wait or do nothing, and
+ * performs it: observe, check ownership, respect AWS's state, compare, act. Nothing here blocks on
+ * AWS: an asynchronous change ends the pass as Progressing and the object is looked at again.
+ */
+public final class Converger {
+
+  private Converger() {}
+
+  public static <D extends Desired, A> Step<A> converge(
+      AwsResource<D, A> resource, D desired, String ownerId, EventSink events) {
+    String kind = resource.kind();
+    String name = desired.name();
+    Optional<A> actual = Optional.empty();
+    try {
+      actual = resource.observe(desired);
+      if (actual.isEmpty()) {
+        AwsResource.Applied applied = resource.create(desired);
+        events.normal("Created", kind + " " + name + " created");
+        actual = applied == AwsResource.Applied.SETTLED ? resource.observe(desired) : Optional.empty();
+        if (actual.isEmpty()) {
+          return step(resource, name, actual, Outcome.progressing(Reasons.CREATING, kind + " " + name + " is being created"));
+        }
+        return evaluate(resource, desired, actual.get(), ownerId, events, false);
+      }
+      return evaluate(resource, desired, actual.get(), ownerId, events, true);
+    } catch (SdkException e) {
+      return step(resource, name, actual, AwsErrors.outcomeOf(kind + " " + name, e));
+    } catch (AwsFailure e) {
+      return step(resource, name, actual, e.outcome());
+    }
+  }
+
+  private static <D extends Desired, A> Step<A> evaluate(
+      AwsResource<D, A> resource, D desired, A actual, String ownerId, EventSink events, boolean mayUpdate) {
+    String kind = resource.kind();
+    String name = desired.name();
+    Optional<Outcome> refusal = Ownership.refusal(kind, name, resource.tags(actual), ownerId);
+    if (refusal.isPresent()) {
+      return step(resource, name, Optional.of(actual), refusal.get());
+    }
+    Optional<Outcome> busy = busy(kind, name, resource.state(actual));
+    if (busy.isPresent()) {
+      return step(resource, name, Optional.of(actual), busy.get());
+    }
+    List<String> drift = resource.drift(desired, actual);
+    if (drift.isEmpty()) {
+      return step(resource, name, Optional.of(actual), Outcome.ready());
+    }
+    if (!mayUpdate) {
+      return step(resource, name, Optional.of(actual),
+          Outcome.progressing(Reasons.CREATING, kind + " " + name + " is being created"));
+    }
+    AwsResource.Applied applied = resource.update(desired, actual, drift);
+    events.normal("Updated", kind + " " + name + ": " + String.join(", ", drift));
+    if (applied == AwsResource.Applied.ASYNC) {
+      return step(resource, name, Optional.of(actual),
+          Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated: " + String.join(", ", drift)));
+    }
+    Optional<A> after = resource.observe(desired);
+    if (after.isPresent() && resource.drift(desired, after.get()).isEmpty()) {
+      return step(resource, name, after, Outcome.ready());
+    }
+    return step(resource, name, after,
+        Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated"));
+  }
+
+  /** Progressing or Degraded while AWS is busy with the resource or has failed it; empty when stable. */
+  private static Optional<Outcome> busy(String kind, String name, AwsState state) {
+    String what = kind + " " + name + " is " + state.word();
+    return switch (state.phase()) {
+      case STABLE -> Optional.empty();
+      case CREATING -> Optional.of(Outcome.progressing(Reasons.CREATING, what));
+      case UPDATING -> Optional.of(Outcome.progressing(Reasons.UPDATING, what));
+      case DELETING -> Optional.of(Outcome.progressing(Reasons.WAITING,
+          what + "; it is created again once AWS has deleted it"));
+      case FAILED -> Optional.of(Outcome.degraded(Reasons.AWS_RESOURCE_FAILED,
+          what + (state.message().isEmpty() ? "" : ": " + state.message())));
+    };
+  }
+
+  /**
+   * Deletes the resource if this object owns it; finished (gone) once AWS no longer returns it.
+   * A resource owned by someone else, or by no one, is left in place and counts as gone.
+   */
+  public static <D extends Desired, A> Step<A> delete(
+      AwsResource<D, A> resource, D desired, String ownerId, EventSink events) {
+    String kind = resource.kind();
+    String name = desired.name();
+    Optional<A> actual = Optional.empty();
+    try {
+      actual = resource.observe(desired);
+      if (actual.isEmpty()) {
+        return step(resource, name, actual, Outcome.ready());
+      }
+      Optional<Outcome> refusal = Ownership.refusal(kind, name, resource.tags(actual.get()), ownerId);
+      if (refusal.isPresent()) {
+        return new Step<>(Outcome.ready(), statusOf(resource, name, actual,
+            Outcome.progressing(Reasons.DELETING, "not owned by this object; left in place")), Optional.empty());
+      }
+      if (resource.state(actual.get()).phase() != AwsState.Phase.DELETING) {
+        AwsResource.Applied applied = resource.delete(actual.get());
+        events.normal("Deleted", kind + " " + name + " deletion started");
+        if (applied == AwsResource.Applied.SETTLED) {
+          actual = resource.observe(desired);
+          if (actual.isEmpty()) {
+            return step(resource, name, actual, Outcome.ready());
+          }
+        }
+      }
+      return step(resource, name, actual,
+          Outcome.progressing(Reasons.DELETING, kind + " " + name + " is being deleted"));
+    } catch (SdkException e) {
+      return step(resource, name, actual, AwsErrors.outcomeOf("deleting " + kind + " " + name, e));
+    } catch (AwsFailure e) {
+      return step(resource, name, actual, e.outcome());
+    }
+  }
+
+  private static <A> Step<A> step(AwsResource<?, A> resource, String name, Optional<A> actual, Outcome outcome) {
+    return new Step<>(outcome, statusOf(resource, name, actual, outcome), actual);
+  }
+
+  private static <A> ResourceStatus statusOf(
+      AwsResource<?, A> resource, String name, Optional<A> actual, Outcome outcome) {
+    String arn = actual.map(resource::arn).orElse(null);
+    String word = actual.map(a -> resource.state(a).word()).orElse(
+        outcome.reason().equals(Reasons.CREATING) ? "CREATING" : null);
+    return new ResourceStatus(resource.kind(), name, arn, word, outcome.isReady(),
+        StatusDerivation.absentIfEmpty(outcome.message()));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.uba.operator.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ownership tags of the contract and the decision whether a resource may be touched. */
+public final class Ownership {
+  public static final String MANAGED_BY = "uba.dev/managed-by";
+  public static final String MANAGED_BY_VALUE = "uba-operator";
+  public static final String OWNER = "uba.dev/owner";
+
+  private Ownership() {}
+
+  /** The spec's tags plus the two ownership tags, the latter last so they cannot be overridden. */
+  public static Map<String, String> tags(Map<String, String> specTags, String ownerId) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (specTags != null) {
+      tags.putAll(specTags);
+    }
+    tags.put(MANAGED_BY, MANAGED_BY_VALUE);
+    tags.put(OWNER, ownerId);
+    return tags;
+  }
+
+  /** Empty when the object owns the resource; otherwise why it must not be touched. */
+  public static Optional<Outcome> refusal(String kind, String name, Map<String, String> actualTags, String ownerId) {
+    String owner = actualTags.get(OWNER);
+    if (ownerId.equals(owner)) {
+      return Optional.empty();
+    }
+    if (owner != null) {
+      return Optional.of(Outcome.degraded(Reasons.OWNED_BY_ANOTHER,
+          kind + " " + name + " is owned by " + owner + "; it is left untouched"));
+    }
+    return Optional.of(Outcome.degraded(Reasons.ALREADY_EXISTS,
+        kind + " " + name + " already exists and is not managed by this object (no " + OWNER
+            + " tag); choose another name or delete it"));
+  }
+
+  /** Tag differences as drift entries; tags AWS reserves (aws:*) are ignored. */
+  public static List<String> tagDrift(Map<String, String> desired, Map<String, String> actual) {
+    List<String> drift = new ArrayList<>();
+    desired.forEach((k, v) -> {
+      if (!v.equals(actual.get(k))) {
+        drift.add("tag " + k);
+      }
+    });
+    actual.keySet().stream()
+        .filter(k -> !k.startsWith("aws:") && !desired.containsKey(k))
+        .forEach(k -> drift.add("tag " + k + " removed"));
+    return drift;
+  }
+
+  /** Keys to remove so that actual matches desired; aws:* tags are never touched. */
+  public static List<String> tagKeysToRemove(Map<String, String> desired, Map<String, String> actual) {
+    return actual.keySet().stream().filter(k -> !k.startsWith("aws:") && !desired.containsKey(k)).toList();
+  }
+
+  /** Tags to add or change so that actual matches desired. */
+  public static Map<String, String> tagsToSet(Map<String, String> desired, Map<String, String> actual) {
+    Map<String, String> set = new LinkedHashMap<>();
+    desired.forEach((k, v) -> {
+      if (!v.equals(actual.get(k))) {
+        set.put(k, v);
+      }
+    });
+    return set;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.uba.operator.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The SDK clients, built once per region and service and shared. Endpoints and credentials come from
+ * the standard AWS configuration (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_&lt;SERVICE&gt;, the default
+ * credential chain, so IRSA and EKS Pod Identity work); tests may pin an endpoint and credentials.
+ */
+public final class AwsClients implements AutoCloseable {
+  private final SdkHttpClient http;
+  private final AwsCredentialsProvider credentials;
+  private final Optional<URI> endpointOverride;
+  private final AwsCallMetrics metrics;
+  private final Map<String, Object> clients = new ConcurrentHashMap<>();
+  private final Map<String, String> accounts = new ConcurrentHashMap<>();
+
+  public AwsClients(AwsCallMetrics metrics) {
+    this(metrics, DefaultCredentialsProvider.builder().build(), Optional.empty());
+  }
+
+  public AwsClients(AwsCallMetrics metrics, AwsCredentialsProvider credentials, Optional<URI> endpointOverride) {
+    this.metrics = metrics;
+    this.credentials = credentials;
+    this.endpointOverride = endpointOverride;
+    this.http = ApacheHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+
+  public KinesisClient kinesis(String region) {
+    return client("kinesis", region, () -> configure(KinesisClient.builder(), region).build());
+  }
+
+  public OpenSearchClient openSearch(String region) {
+    return client("opensearch", region, () -> configure(OpenSearchClient.builder(), region).build());
+  }
+
+  public IamClient iam(String region) {
+    return client("iam", region, () -> configure(IamClient.builder(), region).build());
+  }
+
+  public StsClient sts(String region) {
+    return client("sts", region, () -> configure(StsClient.builder(), region).build());
+  }
+
+  /** The account of the credentials, asked of STS once per region and remembered. */
+  public String accountId(String region) {
+    return accounts.computeIfAbsent(region, r -> sts(r).getCallerIdentity().account());
+  }
+
+  /** The ARN partition of a region (aws, aws-cn, aws-us-gov). */
+  public static String partition(String region) {
+    if (region.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    if (region.startsWith("us-gov-")) {
+      return "aws-us-gov";
+    }
+    return "aws";
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T client(String service, String region, Supplier<T> factory) {
+    return (T) clients.computeIfAbsent(service + "/" + region, k -> factory.get());
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
+    builder.region(Region.of(region))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .addExecutionInterceptor(metrics)
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .apiCallAttemptTimeout(Duration.ofSeconds(20))
+            .build());
+    endpointOverride.ifPresent(builder::endpointOverride);
+    if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    return builder;
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(c -> ((SdkAutoCloseable) c).close());
+    http.close();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.uba.operator;
+
+import dev.uba.operator.aws.AwsCallMetrics;
+import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.config.OperatorConfig;
+import dev.uba.operator.pipeline.UbaPipelineReconciler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point: reads the configuration, builds the shared AWS clients and registers the reconcilers.
+ * Runs against the cluster of the current kubeconfig (or the in-cluster service account) and the AWS
+ * of the standard AWS environment.
+ */
+public final class UbaOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(UbaOperator.class);
+
+  private final Operator operator;
+  private final AwsClients aws;
+  private final AwsCallMetrics awsCalls;
+  private final HealthServer health;
+
+  private UbaOperator(Operator operator, AwsClients aws, AwsCallMetrics awsCalls, HealthServer health) {
+    this.operator = operator;
+    this.aws = aws;
+    this.awsCalls = awsCalls;
+    this.health = health;
+  }
+
+  public static void main(String[] args) {
+    OperatorConfig config = OperatorConfig.fromEnvironment(System.getenv());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AwsCallMetrics awsCalls = new AwsCallMetrics(registry);
+    UbaOperator running = start(config, new KubernetesClientBuilder().build(), new AwsClients(awsCalls), awsCalls,
+        registry);
+    Runtime.getRuntime().addShutdownHook(new Thread(running::close, "uba-operator-shutdown"));
+    LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}", config.region(),
+        config.watchesAllNamespaces() ? "all" : config.watchNamespaces(), config.resyncInterval(),
+        config.pollInterval());
+  }
+
+  /** Starts the operator with the given clients; tests use this to run it in-process. */
+  public static UbaOperator start(OperatorConfig config, KubernetesClient kubernetes, AwsClients aws,
+      AwsCallMetrics awsCalls, PrometheusMeterRegistry registry) {
+    Operator operator = new Operator(o -> o
+        .withKubernetesClient(kubernetes)
+        .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+        .withCloseClientOnStop(true));
+    operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> {
+      o.withReconciliationMaxInterval(config.resyncInterval());
+      // AWS failures are handled in the reconciler; this retry only covers Kubernetes API errors.
+      o.withRetry(GenericRetry.defaultLimitedExponentialRetry());
+      if (!config.watchesAllNamespaces()) {
+        o.settingNamespaces(config.watchNamespaces());
+      }
+    });
+    operator.start();
+    HealthServer health = config.httpPort() < 0 ? null : HealthServer.start(config.httpPort(), operator, registry);
+    return new UbaOperator(operator, aws, awsCalls, health);
+  }
+
+  /** Counts of the AWS calls made so far (also exported as the metric uba_aws_calls_total). */
+  public AwsCallMetrics awsCalls() {
+    return awsCalls;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  public int httpPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  @Override
+  public void close() {
+    if (health != null) {
+      health.close();
+    }
+    operator.stop();
+    aws.close();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.uba.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperatorConfigTest {
+
+  @Test
+  void defaults() {
+    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
+    assertThat(config.resyncInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.personalizeMaxTps()).isEqualTo(10);
+    assertThat(config.watchNamespaces()).isEmpty();
+    assertThat(config.watchesAllNamespaces()).isTrue();
+    assertThat(config.region()).isNull();
+  }
+
+  @Test
+  void readsEveryVariable() {
+    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of(
+        "AWS_REGION", "eu-central-1",
+        "UBA_WATCH_NAMESPACES", "analytics, team-a ,,team-b",
+        "UBA_RESYNC_INTERVAL", "1h",
+        "UBA_POLL_INTERVAL", "30s",
+        "UBA_PERSONALIZE_MAX_TPS", "25"));
+    assertThat(config.region()).isEqualTo("eu-central-1");
+    assertThat(config.watchNamespaces()).containsExactlyInAnyOrder("analytics", "team-a", "team-b");
+    assertThat(config.watchesAllNamespaces()).isFalse();
+    assertThat(config.resyncInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.personalizeMaxTps()).isEqualTo(25);
+  }
+
+  @Test
+  void blankNamespacesMeanAll() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_WATCH_NAMESPACES", " ")).watchesAllNamespaces()).isTrue();
+  }
+
+  @Test
+  void parsesDurations() {
+    assertThat(OperatorConfig.duration("X", "30s")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(OperatorConfig.duration("X", "10m")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(OperatorConfig.duration("X", "1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(OperatorConfig.duration("X", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(OperatorConfig.duration("X", " 2m ")).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void badDurationsAreRejectedNamingTheVariable() {
+    for (String bad : new String[] {"10", "ten minutes", "1.5h", "-5s", "5d", "10M"}) {
+      assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_RESYNC_INTERVAL", bad)))
+          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_RESYNC_INTERVAL");
+    }
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_POLL_INTERVAL", "soon")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_POLL_INTERVAL");
+  }
+
+  @Test
+  void zeroDurationsAreRejected() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_POLL_INTERVAL", "0s")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_POLL_INTERVAL");
+  }
+
+  @Test
+  void aBadMaxTpsIsRejectedNamingTheVariable() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_PERSONALIZE_MAX_TPS", "ten")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_PERSONALIZE_MAX_TPS");
+  }
+}

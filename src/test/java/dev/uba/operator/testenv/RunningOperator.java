@@ -1,0 +1,57 @@
+package dev.uba.operator.testenv;
+
+import dev.uba.operator.UbaOperator;
+import dev.uba.operator.aws.AwsCallMetrics;
+import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.config.OperatorConfig;
+import dev.uba.operator.testenv.aws.LocalAws;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The operator running in the test JVM against the shared API server and the local AWS. */
+public final class RunningOperator implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+  public static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+  static {
+    // The Kinesis client sends CBOR by default; the local AWS speaks JSON (as the acceptance setup does).
+    System.setProperty("aws.cborEnabled", "false");
+  }
+
+  private final UbaOperator operator;
+
+  private RunningOperator(UbaOperator operator) {
+    this.operator = operator;
+  }
+
+  /** Starts an operator with short intervals so that tests see several passes quickly. */
+  public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync) {
+    return start(kube, aws, poll, resync, Set.of());
+  }
+
+  /** As {@link #start(KubeApi, LocalAws, Duration, Duration)}, watching only the given namespaces. */
+  public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
+      Set<String> namespaces) {
+    OperatorConfig config = new OperatorConfig(REGION, namespaces, resync, poll, 10, -1);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AwsCallMetrics calls = new AwsCallMetrics(registry);
+    AwsClients clients = new AwsClients(calls, CREDENTIALS, Optional.of(aws.endpoint()));
+    return new RunningOperator(UbaOperator.start(config, kube.newClient(), clients, calls, registry));
+  }
+
+  /** The operator's own count of the AWS calls it made. */
+  public AwsCallMetrics awsCalls() {
+    return operator.awsCalls();
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.uba.operator.testenv.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The HTTP proxy in front of the emulator, on a loopback port. Each request is parsed
+ * ({@link AwsRequest}), may be shaped by an injected fault ({@link Faults}), is served by the
+ * service's lifecycle ({@link KinesisLifecycle}, {@link OpenSearchLifecycle}) or forwarded
+ * unchanged ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is
+ * sent.
+ */
+final class AwsProxy implements AutoCloseable {
+
+  static {
+    // The JDK server leaves Nagle's algorithm on unless told otherwise, which together with the
+    // client's delayed ACKs adds about 40 ms to every small answer. Read once per JVM, before
+    // the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final MotoForwarder moto;
+  private final CallLog calls;
+  private final Faults faults;
+  private final KinesisLifecycle kinesis;
+  private final OpenSearchLifecycle openSearch;
+
+  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle)
+      throws IOException {
+    this.moto = moto;
+    this.calls = calls;
+    this.faults = faults;
+    this.kinesis = new KinesisLifecycle(lifecycle.kinesis(), moto);
+    this.openSearch = new OpenSearchLifecycle(lifecycle.openSearch(), moto);
+    AtomicInteger n = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(32, r -> {
+      Thread t = new Thread(r, "local-aws-proxy-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    this.server.setExecutor(pool);
+    this.server.createContext("/", this::handle);
+    this.server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Forgets all simulated states and overlays. */
+  void clearState() {
+    kinesis.clear();
+    openSearch.clear();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      URI uri = ex.getRequestURI();
+      AwsRequest req = AwsRequest.parse(ex.getRequestMethod(), uri.getRawPath(),
+          uri.getRawQuery(), ex.getRequestHeaders(), body);
+      Faults.Rule fault = faults.fire(req);
+      Faults.Kind kind = fault == null ? null : fault.kind();
+      if (kind == Faults.Kind.DROP_CONNECTION) {
+        record(req, -1, null, kind);
+        return; // closing the exchange before any answer closes the connection
+      }
+      AwsResponse resp;
+      try {
+        resp = answer(req, fault);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        resp = ErrorShapes.serverError(req, 500);
+      } catch (Exception e) {
+        System.err.println("[local-aws] failed to serve " + req + ": " + e);
+        e.printStackTrace();
+        resp = ErrorShapes.error(req, 500, "InternalFailure",
+            "the local AWS proxy failed on " + req.operation + ": " + e);
+      }
+      record(req, resp.status, ErrorShapes.errorCode(resp), kind);
+      send(ex, req, resp);
+    } catch (IOException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      System.err.println("[local-aws] proxy failure on " + ex.getRequestMethod() + " "
+          + ex.getRequestURI() + ": " + e);
+      e.printStackTrace();
+      throw e;
+    } finally {
+      ex.close();
+    }
+  }
+
+  private AwsResponse answer(AwsRequest req, Faults.Rule fault) throws Exception {
+    if (fault == null) {
+      return dispatch(req);
+    }
+    switch (fault.kind()) {
+      case THROTTLE:
+        return ErrorShapes.throttle(req);
+      case SERVER_ERROR:
+        return ErrorShapes.serverError(req, fault.status());
+      case DELAY:
+        Thread.sleep(fault.delay().toMillis());
+        return dispatch(req);
+      case LOST_ANSWER:
+        dispatch(req);
+        return ErrorShapes.serverError(req, 503);
+      default:
+        throw new IllegalStateException("unhandled fault " + fault.kind());
+    }
+  }
+
+  private AwsResponse dispatch(AwsRequest req) throws IOException, InterruptedException {
+    switch (req.service) {
+      case "kinesis":
+        return kinesis.handle(req);
+      case "es":
+        return openSearch.handle(req);
+      default:
+        return moto.forward(req);
+    }
+  }
+
+  private void record(AwsRequest req, int status, String errorCode, Faults.Kind fault) {
+    calls.record(new CallLog.Call(req.service, req.operation, req.isWrite(), status, errorCode,
+        fault, Instant.now()));
+  }
+
+  private static void send(HttpExchange ex, AwsRequest req, AwsResponse resp) throws IOException {
+    resp.headers.forEach((k, v) -> ex.getResponseHeaders().put(k, new ArrayList<>(v)));
+    boolean noBody = resp.body.length == 0 || "HEAD".equals(req.method)
+        || resp.status == 204 || resp.status == 304;
+    ex.sendResponseHeaders(resp.status, noBody ? -1 : resp.body.length);
+    if (!noBody) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(resp.body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

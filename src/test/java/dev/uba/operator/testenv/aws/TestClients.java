@@ -1,0 +1,58 @@
+package dev.uba.operator.testenv.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+
+/** Real AWS SDK v2 clients pointed at a local endpoint, as the operator builds them. */
+final class TestClients {
+
+  static {
+    // the emulator cannot read CBOR; surefire sets this too, this covers IDE runs
+    System.setProperty("aws.cborEnabled", "false");
+  }
+
+  private TestClients() {}
+
+  static KinesisClient kinesis(URI endpoint, boolean retries) {
+    return configure(KinesisClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static OpenSearchClient openSearch(URI endpoint, boolean retries) {
+    return configure(OpenSearchClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static IamClient iam(URI endpoint, boolean retries) {
+    return configure(IamClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint,
+      boolean retries) {
+    ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+        .apiCallTimeout(Duration.ofSeconds(30));
+    if (!retries) {
+      override.retryStrategy(AwsRetryStrategy.doNotRetry());
+    }
+    builder.endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "local-secret")))
+        .overrideConfiguration(override.build());
+    return builder;
+  }
+
+  private static ApacheHttpClient.Builder apache() {
+    return ApacheHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The local AWS test environment: the moto emulator behind an in-JVM HTTP proxy that adds what the
+ * emulator lacks. Entry point: {@link dev.uba.operator.testenv.aws.LocalAws}.
+ *
+ * <pre>{@code
+ * LocalAws aws = LocalAws.shared();
+ * aws.reset();
+ * KinesisClient kinesis = KinesisClient.builder()
+ *         .endpointOverride(aws.endpoint())
+ *         .region(Region.US_EAST_1)
+ *         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+ *         .build();
+ * aws.faults().on("kinesis", "CreateStream").once().throttle();
+ * ...
+ * assertThat(aws.calls().writes("kinesis")).isEqualTo(2);
+ * }</pre>
+ *
+ * <p>What the proxy adds, each documented where it is done:
+ * <ul>
+ *   <li>intermediate states and their refusals: {@link dev.uba.operator.testenv.aws.KinesisLifecycle}
+ *       (CREATING, UPDATING, DELETING, ResourceInUseException),
+ *       {@link dev.uba.operator.testenv.aws.OpenSearchLifecycle} (Creating, Modifying, Deleting,
+ *       ResourceAlreadyExistsException, merged UpdateDomainConfig),
+ *       {@link dev.uba.operator.testenv.aws.OpenSearchUpgrade} (UpgradeDomain, GetUpgradeStatus);
+ *       their duration: {@link dev.uba.operator.testenv.aws.Lifecycle};
+ *   <li>repairs of the emulator: the Tags of CreateStream applied
+ *       ({@link dev.uba.operator.testenv.aws.KinesisLifecycle}), a second CreateDomain refused and
+ *       UpdateDomainConfig merged ({@link dev.uba.operator.testenv.aws.OpenSearchLifecycle}), HTML
+ *       error pages turned into {@code NotImplemented} errors and JSON answers labelled JSON
+ *       ({@link dev.uba.operator.testenv.aws.MotoForwarder});
+ *   <li>call accounting: {@link dev.uba.operator.testenv.aws.CallLog};
+ *   <li>fault injection in each protocol's error shape: {@link dev.uba.operator.testenv.aws.Faults},
+ *       {@link dev.uba.operator.testenv.aws.ErrorShapes}.
+ * </ul>
+ *
+ * <p>The proxy treats every caller alike: it knows the AWS APIs, not who calls them.
+ */
+package dev.uba.operator.testenv.aws;

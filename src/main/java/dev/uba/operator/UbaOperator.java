@@ -53,6 +53,9 @@ public final class UbaOperator implements AutoCloseable {
     Operator operator = new Operator(o -> o
         .withKubernetesClient(kubernetes)
         .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+        // Server-side apply of a custom resource's status on Kubernetes 1.20 turns a field the operator
+        // stops sending into null, which the schema then refuses; a JSON patch removes it properly.
+        .withUseSSAToPatchPrimaryResource(false)
         .withCloseClientOnStop(true));
     operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> {
       o.withReconciliationMaxInterval(config.resyncInterval());

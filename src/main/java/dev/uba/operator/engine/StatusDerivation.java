@@ -87,8 +87,9 @@ public final class StatusDerivation {
   }
 
   /**
-   * Empty strings are left out: the API server's server-side apply (1.20) turns an empty string in
-   * a custom resource's status into null and then refuses it as not a string.
+   * An empty message is left out rather than written as "": the kube-apiserver 1.20 used in this
+   * project's tests (and seen by users of that version) stores an empty string in a custom resource's
+   * status as null, and then refuses the whole status write because null is not a string.
    */
   public static String absentIfEmpty(String message) {
     return message == null || message.isEmpty() ? null : message;

@@ -35,21 +35,25 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
     return "KinesisStream";
   }
 
+  /** Empty also when the stream disappears between the two reads (a deletion finishing). */
   @Override
   public Optional<StreamActual> observe(StreamDesired desired) {
-    StreamDescriptionSummary s;
     try {
-      s = kinesis.describeStreamSummary(r -> r.streamName(desired.name())).streamDescriptionSummary();
+      return Optional.of(read(desired.name()));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  private StreamActual read(String name) {
+    StreamDescriptionSummary s = kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary();
     String mode = s.streamModeDetails() == null ? "PROVISIONED" : s.streamModeDetails().streamModeAsString();
-    return Optional.of(new StreamActual(
+    return new StreamActual(
         s.streamName(), s.streamARN(), s.streamStatusAsString(), mode,
         s.openShardCount() == null ? 0 : s.openShardCount(),
         s.retentionPeriodHours() == null ? 24 : s.retentionPeriodHours(),
         s.encryptionTypeAsString() == null ? "NONE" : s.encryptionTypeAsString(),
-        s.keyId(), readTags(desired.name())));
+        s.keyId(), readTags(name));
   }
 
   private Map<String, String> readTags(String streamName) {

@@ -34,17 +34,17 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
     return "OpenSearchDomain";
   }
 
+  /** Empty also when the domain disappears between the two reads (a deletion finishing). */
   @Override
   public Optional<DomainActual> observe(DomainDesired desired) {
-    DomainStatus s;
     try {
-      s = openSearch.describeDomain(r -> r.domainName(desired.name())).domainStatus();
+      DomainStatus s = openSearch.describeDomain(r -> r.domainName(desired.name())).domainStatus();
+      Map<String, String> tags = new LinkedHashMap<>();
+      openSearch.listTags(r -> r.arn(s.arn())).tagList().forEach(t -> tags.put(t.key(), t.value()));
+      return Optional.of(toActual(s, tags));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
-    Map<String, String> tags = new LinkedHashMap<>();
-    openSearch.listTags(r -> r.arn(s.arn())).tagList().forEach(t -> tags.put(t.key(), t.value()));
-    return Optional.of(toActual(s, tags));
   }
 
   private static DomainActual toActual(DomainStatus s, Map<String, String> tags) {

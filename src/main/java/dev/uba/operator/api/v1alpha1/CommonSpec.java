@@ -2,6 +2,7 @@ package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 public class CommonSpec {
   @JsonPropertyDescription("AWS region of every resource of this object; defaults to the operator's AWS_REGION. Immutable.")
   @Pattern("^[a-z]{2}(-[a-z]+)+-[0-9]+$")
+  @Nullable
   private String region;
 
   @JsonPropertyDescription("Delete the AWS resources with the object, or leave them in place.")

@@ -2,6 +2,7 @@ package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -14,6 +15,7 @@ public class SearchSpec {
   @JsonPropertyDescription("Domain name, 3 to 28 characters [a-z][a-z0-9-]*; default derived from the object. Immutable.")
   @Size(min = 3, max = 28)
   @Pattern("^[a-z][a-z0-9-]*$")
+  @Nullable
   private String domainName;
 
   @JsonPropertyDescription("OpenSearch_X.Y or Elasticsearch_X.Y; upgrades go through UpgradeDomain, downgrades are refused.")
@@ -133,6 +135,7 @@ public class SearchSpec {
     private Boolean enabled = true;
 
     @JsonPropertyDescription("KMS key for encryption at rest; empty or absent means the AWS-owned key.")
+    @Nullable
     private String kmsKeyId;
 
     public Boolean getEnabled() { return enabled; }

@@ -2,6 +2,7 @@ package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -13,6 +14,7 @@ public class StreamSpec {
   @JsonPropertyDescription("Stream name; default <namespace>-<name>. Immutable.")
   @Size(min = 1, max = 128)
   @Pattern("^[a-zA-Z0-9_.-]+$")
+  @Nullable
   private String name;
 
   @JsonPropertyDescription("Capacity mode.")
@@ -54,6 +56,7 @@ public class StreamSpec {
     @JsonPropertyDescription("KMS key id, ARN or alias used with type KMS.")
     @Default("alias/aws/kinesis")
     @Size(min = 1, max = 2048)
+    @Nullable
     private String kmsKeyId = "alias/aws/kinesis";
 
     public Type getType() { return type; }

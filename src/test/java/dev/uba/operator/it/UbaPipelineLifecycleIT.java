@@ -153,6 +153,7 @@ class UbaPipelineLifecycleIT {
       p.getSpec().getStream().getEncryption().setType(
           dev.uba.operator.api.v1alpha1.StreamSpec.StreamEncryption.Type.NONE);
       p.getSpec().getSearch().setInstanceCount(2);
+      p.getSpec().getSearch().setEngineVersion("OpenSearch_2.13");
       p.getSpec().getSearch().setAccessPrincipals(List.of("arn:aws:iam::123456789012:role/analysts"));
       p.getSpec().setTags(Map.of("env", "prod"));
       return p;
@@ -167,6 +168,12 @@ class UbaPipelineLifecycleIT {
     assertThat(check.streamTags(name)).containsEntry("env", "prod").doesNotContainKey("team");
     var domain = check.openSearch.describeDomain(r -> r.domainName(name)).domainStatus();
     assertThat(domain.clusterConfig().instanceCount()).isEqualTo(2);
+    // moto has no UpgradeDomain: the local AWS keeps the upgraded version, so ask through it.
+    try (AwsCheck throughLocalAws = new AwsCheck(aws.endpoint())) {
+      assertThat(throughLocalAws.openSearch.describeDomain(r -> r.domainName(name)).domainStatus().engineVersion())
+          .isEqualTo("OpenSearch_2.13");
+    }
+    assertThat(ready.getStatus().getSearch().getEngineVersion()).isEqualTo("OpenSearch_2.13");
     assertThat(domain.accessPolicies()).contains("arn:aws:iam::123456789012:role/analysts");
     assertThat(ready.getStatus().getStream().getShards()).isEqualTo(3);
     // 1 -> 3 shards takes two UpdateShardCount calls (AWS at most doubles per call).

@@ -38,11 +38,24 @@ public final class RunningOperator implements AutoCloseable {
   /** As {@link #start(KubeApi, LocalAws, Duration, Duration)}, watching only the given namespaces. */
   public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
       Set<String> namespaces) {
-    OperatorConfig config = new OperatorConfig(REGION, namespaces, resync, poll, 10, -1);
+    return start(kube, aws, new OperatorConfig(REGION, namespaces, resync, poll, 10, -1));
+  }
+
+  /** With the health and metrics endpoints on a free port. */
+  public static RunningOperator startServingHttp(KubeApi kube, LocalAws aws, Set<String> namespaces) {
+    return start(kube, aws, new OperatorConfig(REGION, namespaces, Duration.ofMinutes(10), Duration.ofMillis(500), 10, 0));
+  }
+
+  private static RunningOperator start(KubeApi kube, LocalAws aws, OperatorConfig config) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics calls = new AwsCallMetrics(registry);
     AwsClients clients = new AwsClients(calls, CREDENTIALS, Optional.of(aws.endpoint()));
     return new RunningOperator(UbaOperator.start(config, kube.newClient(), clients, calls, registry));
+  }
+
+  /** The port of /healthz, /readyz and /metrics, or -1. */
+  public int httpPort() {
+    return operator.httpPort();
   }
 
   /** The operator's own count of the AWS calls it made. */

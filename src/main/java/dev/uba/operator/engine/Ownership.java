@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The ownership tags of the contract and the decision whether a resource may be touched. */
 public final class Ownership {
@@ -52,6 +53,22 @@ public final class Ownership {
         .filter(k -> !k.startsWith("aws:") && !desired.containsKey(k))
         .forEach(k -> drift.add("tag " + k + " removed"));
     return drift;
+  }
+
+  /**
+   * Brings a resource's tags to the desired set with the service's own untag and tag calls: removed
+   * keys first, then added or changed values; no call when nothing differs.
+   */
+  public static void syncTags(Map<String, String> desired, Map<String, String> actual,
+      Consumer<List<String>> untag, Consumer<Map<String, String>> tag) {
+    List<String> remove = tagKeysToRemove(desired, actual);
+    if (!remove.isEmpty()) {
+      untag.accept(remove);
+    }
+    Map<String, String> set = tagsToSet(desired, actual);
+    if (!set.isEmpty()) {
+      tag.accept(set);
+    }
   }
 
   /** Keys to remove so that actual matches desired; aws:* tags are never touched. */

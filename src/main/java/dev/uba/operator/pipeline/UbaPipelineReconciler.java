@@ -71,7 +71,10 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
     List<Outcome> outcomes;
     try {
       outcomes = converge(pipeline, names, locate(region), status, events);
-      status.setRegion(region);
+      if (ownsAnything(status)) {
+        // From now on the region is fixed (ImmutableField); before anything exists it may still be corrected.
+        status.setRegion(region);
+      }
     } catch (SdkException e) {
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
@@ -125,6 +128,11 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(
         Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts)
             .orElse(config.pollInterval()).toMillis());
+  }
+
+  private static boolean ownsAnything(UbaPipelineStatus status) {
+    return status.getStream() != null || status.getProducerPolicy() != null || status.getIngestionRole() != null
+        || status.getSearch() != null;
   }
 
   private PipelineResources resourcesFor(UbaPipeline pipeline, UbaPipelineStatus status, EventSink events) {

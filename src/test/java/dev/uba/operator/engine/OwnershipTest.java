@@ -2,6 +2,8 @@ package dev.uba.operator.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,16 @@ class OwnershipTest {
     assertThat(Ownership.tagKeysToRemove(desired, actual)).containsExactly("old");
     assertThat(Ownership.tagsToSet(desired, actual)).containsExactlyInAnyOrderEntriesOf(
         Map.of("team", "growth", "env", "prod"));
+  }
+
+  @Test
+  void syncTagsCallsTheServiceOnlyForWhatDiffers() {
+    List<Object> calls = new ArrayList<>();
+    Ownership.syncTags(Map.of("team", "growth"), Map.of("team", "growth", "aws:x", "y"), calls::add, calls::add);
+    assertThat(calls).as("no call when in sync").isEmpty();
+
+    Ownership.syncTags(Map.of("team", "growth", "env", "prod"), Map.of("team", "search", "old", "x"),
+        calls::add, calls::add);
+    assertThat(calls).containsExactly(List.of("old"), Map.of("team", "growth", "env", "prod"));
   }
 }

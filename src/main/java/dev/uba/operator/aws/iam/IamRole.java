@@ -94,14 +94,9 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
       iam.putRolePolicy(r -> r.roleName(desired.name()).policyName(desired.inlinePolicyName())
           .policyDocument(desired.inlinePolicy()));
     }
-    List<String> remove = Ownership.tagKeysToRemove(desired.tags(), actual.tags());
-    if (!remove.isEmpty()) {
-      iam.untagRole(r -> r.roleName(desired.name()).tagKeys(remove));
-    }
-    Map<String, String> set = Ownership.tagsToSet(desired.tags(), actual.tags());
-    if (!set.isEmpty()) {
-      iam.tagRole(r -> r.roleName(desired.name()).tags(IamTags.toList(set)));
-    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> iam.untagRole(r -> r.roleName(desired.name()).tagKeys(remove)),
+        set -> iam.tagRole(r -> r.roleName(desired.name()).tags(IamTags.toList(set))));
     return Applied.SETTLED;
   }
 

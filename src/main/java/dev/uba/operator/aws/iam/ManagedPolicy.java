@@ -88,14 +88,9 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
       makeRoomForVersion(actual.arn());
       iam.createPolicyVersion(r -> r.policyArn(actual.arn()).policyDocument(desired.document()).setAsDefault(true));
     }
-    List<String> remove = Ownership.tagKeysToRemove(desired.tags(), actual.tags());
-    if (!remove.isEmpty()) {
-      iam.untagPolicy(r -> r.policyArn(actual.arn()).tagKeys(remove));
-    }
-    Map<String, String> set = Ownership.tagsToSet(desired.tags(), actual.tags());
-    if (!set.isEmpty()) {
-      iam.tagPolicy(r -> r.policyArn(actual.arn()).tags(IamRole.IamTags.toList(set)));
-    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> iam.untagPolicy(r -> r.policyArn(actual.arn()).tagKeys(remove)),
+        set -> iam.tagPolicy(r -> r.policyArn(actual.arn()).tags(IamRole.IamTags.toList(set))));
     return Applied.SETTLED;
   }
 

@@ -159,14 +159,9 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
   }
 
   private void syncTags(StreamDesired desired, StreamActual actual) {
-    List<String> remove = Ownership.tagKeysToRemove(desired.tags(), actual.tags());
-    if (!remove.isEmpty()) {
-      kinesis.removeTagsFromStream(r -> r.streamName(desired.name()).tagKeys(remove));
-    }
-    Map<String, String> set = Ownership.tagsToSet(desired.tags(), actual.tags());
-    if (!set.isEmpty()) {
-      kinesis.addTagsToStream(r -> r.streamName(desired.name()).tags(set));
-    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> kinesis.removeTagsFromStream(r -> r.streamName(desired.name()).tagKeys(remove)),
+        set -> kinesis.addTagsToStream(r -> r.streamName(desired.name()).tags(set)));
   }
 
   @Override

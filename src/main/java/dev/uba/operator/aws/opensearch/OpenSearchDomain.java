@@ -116,14 +116,9 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
 
   @Override
   public Applied update(DomainDesired d, DomainActual a, List<String> drift) {
-    List<String> remove = Ownership.tagKeysToRemove(d.tags(), a.tags());
-    if (!remove.isEmpty()) {
-      openSearch.removeTags(r -> r.arn(a.arn()).tagKeys(remove));
-    }
-    Map<String, String> set = Ownership.tagsToSet(d.tags(), a.tags());
-    if (!set.isEmpty()) {
-      openSearch.addTags(r -> r.arn(a.arn()).tagList(toTags(set)));
-    }
+    Ownership.syncTags(d.tags(), a.tags(),
+        remove -> openSearch.removeTags(r -> r.arn(a.arn()).tagKeys(remove)),
+        set -> openSearch.addTags(r -> r.arn(a.arn()).tagList(toTags(set))));
     if (DomainDrift.engineDiffers(d, a)) {
       // AWS takes no configuration change while an upgrade runs: the rest follows in a later pass.
       openSearch.upgradeDomain(r -> r.domainName(d.name()).targetVersion(d.engineVersion()));

@@ -24,6 +24,9 @@ public final class AwsErrors {
       "ConcurrentModification", "ConcurrentModificationException", "ResourceInUseException",
       "ConflictException", "ServiceUnavailable", "ServiceUnavailableException", "InternalFailure",
       "InternalServiceError", "InternalError", "BaseException");
+  private static final Set<String> NOT_FOUND = Set.of(
+      "ResourceNotFoundException", "ResourceNotFound", "NoSuchEntity", "NoSuchEntityException", "NotFound",
+      "NotFoundException");
   private static final Set<String> QUOTA = Set.of(
       "LimitExceeded", "LimitExceededException", "ServiceQuotaExceededException", "QuotaExceeded");
   private static final Set<String> VALIDATION = Set.of(
@@ -34,6 +37,15 @@ public final class AwsErrors {
       "KMSDisabledException", "BadRequest", "DisabledOperationException");
 
   private AwsErrors() {}
+
+  /** True when AWS says the resource does not exist (any service's not-found code, or HTTP 404). */
+  public static boolean isNotFound(SdkException e) {
+    if (!(e instanceof AwsServiceException ase)) {
+      return false;
+    }
+    String code = ase.awsErrorDetails() == null ? "" : nullToEmpty(ase.awsErrorDetails().errorCode());
+    return NOT_FOUND.contains(code) || ase.statusCode() == 404;
+  }
 
   public static Outcome outcomeOf(String action, SdkException e) {
     if (e instanceof AwsServiceException ase) {

@@ -118,6 +118,10 @@ public final class Converger {
       return step(resource, name, actual,
           Outcome.progressing(Reasons.DELETING, kind + " " + name + " is being deleted"));
     } catch (SdkException e) {
+      if (AwsErrors.isNotFound(e)) {
+        // Gone between two reads, or before the delete call: that is what deletion waits for.
+        return step(resource, name, Optional.empty(), Outcome.ready());
+      }
       return step(resource, name, actual, AwsErrors.outcomeOf("deleting " + kind + " " + name, e));
     } catch (AwsFailure e) {
       return step(resource, name, actual, e.outcome());

@@ -87,9 +87,9 @@ public final class StatusDerivation {
   }
 
   /**
-   * An empty message is left out rather than written as "": the kube-apiserver 1.20 used in this
-   * project's tests (and seen by users of that version) stores an empty string in a custom resource's
-   * status as null, and then refuses the whole status write because null is not a string.
+   * An empty message is left out rather than written as "": a kube-apiserver built with Go 1.16 or
+   * newer from 1.20 sources (as the one this project tests against) validates "" in a custom
+   * resource as null and refuses the whole status write (kubernetes/kubernetes#99804).
    */
   public static String absentIfEmpty(String message) {
     return message == null || message.isEmpty() ? null : message;

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real kube-apiserver and etcd on loopback (fabric8 kube-api-test, offline: the binaries come from
- * scripts/k8s-binaries.sh), one per test JVM, with the project's CRDs from crds/ installed.
+ * A real kube-apiserver and etcd on 127.0.0.1 (fabric8 kube-api-test, offline: the binaries come
+ * from scripts/k8s-binaries.sh), one per test JVM, with the project's CRDs from crds/ installed.
  */
 public final class KubeApi {
   private static KubeApi shared;
@@ -39,11 +40,8 @@ public final class KubeApi {
       KubeAPIServerConfigBuilder config = KubeAPIServerConfigBuilder.anAPIServerConfig()
           .withOfflineMode(true)
           .withUpdateKubeConfig(false)
-          .withStartupTimeout(120_000);
-      String dir = System.getenv("KUBE_API_TEST_DIR");
-      if (dir != null && !dir.isBlank()) {
-        config.withTestDir(dir);
-      }
+          .withStartupTimeout(120_000)
+          .withTestDir(loopbackBinaries().toString());
       KubeAPIServer server = new KubeAPIServer(config.build());
       server.start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-api-stop"));
@@ -51,6 +49,39 @@ public final class KubeApi {
       shared.installCrds();
     }
     return shared;
+  }
+
+  /**
+   * A kube-api-test directory whose etcd and kube-apiserver stay on 127.0.0.1 (wrappers made by
+   * scripts/loopback-binaries.sh around the binaries scripts/k8s-binaries.sh caches).
+   */
+  private static Path loopbackBinaries() {
+    String cache = System.getenv("KUBE_API_TEST_DIR");
+    Path versions = (cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".kubeapitest")
+        : Path.of(cache)).resolve("k8s");
+    Path binaries;
+    try (Stream<Path> dirs = Files.list(versions)) {
+      binaries = dirs.filter(d -> d.getFileName().toString().endsWith("-linux-amd64")).max(Path::compareTo)
+          .orElseThrow(() -> new IllegalStateException("no Kubernetes binaries in " + versions
+              + ": run scripts/k8s-binaries.sh"));
+    } catch (IOException e) {
+      throw new IllegalStateException("no Kubernetes binaries in " + versions + ": run scripts/k8s-binaries.sh", e);
+    }
+    Path testDir = Path.of(System.getProperty("uba.kubeapitest.dir", "target/kubeapitest")).toAbsolutePath();
+    try {
+      Process wrap = new ProcessBuilder("bash", "scripts/loopback-binaries.sh", binaries.toString(), testDir.toString())
+          .redirectErrorStream(true).start();
+      String output = new String(wrap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!wrap.waitFor(30, TimeUnit.SECONDS) || wrap.exitValue() != 0) {
+        throw new IllegalStateException("scripts/loopback-binaries.sh failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return testDir;
   }
 
   /** A new client; the caller closes it. */

@@ -17,9 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The HTTP proxy in front of the emulator, on a loopback port. Each request is parsed
  * ({@link AwsRequest}), may be shaped by an injected fault ({@link Faults}), is served by the
- * service's lifecycle ({@link KinesisLifecycle}, {@link OpenSearchLifecycle}) or forwarded
- * unchanged ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is
- * sent.
+ * service's lifecycle ({@link KinesisLifecycle}, {@link OpenSearchLifecycle},
+ * {@link FirehoseLifecycle}), by the proxy's own Personalize ({@link PersonalizeEmulator}), by the
+ * SNS subscription rules ({@link SnsSubscriptions}) or forwarded unchanged
+ * ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is sent.
+ * Paths under {@link SnsSubscriptions#SINK_PREFIX} are not AWS requests: they receive what the
+ * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded.
  */
 final class AwsProxy implements AutoCloseable {
 
@@ -39,6 +42,9 @@ final class AwsProxy implements AutoCloseable {
   private final Faults faults;
   private final KinesisLifecycle kinesis;
   private final OpenSearchLifecycle openSearch;
+  private final FirehoseLifecycle firehose;
+  private final PersonalizeEmulator personalize;
+  private final SnsSubscriptions sns;
 
   AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle)
       throws IOException {
@@ -47,6 +53,8 @@ final class AwsProxy implements AutoCloseable {
     this.faults = faults;
     this.kinesis = new KinesisLifecycle(lifecycle.kinesis(), moto);
     this.openSearch = new OpenSearchLifecycle(lifecycle.openSearch(), moto);
+    this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto);
+    this.personalize = new PersonalizeEmulator(lifecycle.personalize(), moto);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "local-aws-proxy-" + n.incrementAndGet());
@@ -54,6 +62,7 @@ final class AwsProxy implements AutoCloseable {
       return t;
     });
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    this.sns = new SnsSubscriptions(moto, endpoint().toString());
     this.server.setExecutor(pool);
     this.server.createContext("/", this::handle);
     this.server.start();
@@ -67,12 +76,25 @@ final class AwsProxy implements AutoCloseable {
   void clearState() {
     kinesis.clear();
     openSearch.clear();
+    firehose.clear();
+    personalize.clear();
+    sns.clear();
+  }
+
+  /** The SNS subscription state, for {@link LocalSns}. */
+  SnsSubscriptions sns() {
+    return sns;
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try {
       byte[] body = ex.getRequestBody().readAllBytes();
       URI uri = ex.getRequestURI();
+      if (uri.getRawPath().startsWith(SnsSubscriptions.SINK_PREFIX)) {
+        sns.delivered(uri.getRawPath(), body);
+        ex.sendResponseHeaders(200, -1);
+        return;
+      }
       AwsRequest req = AwsRequest.parse(ex.getRequestMethod(), uri.getRawPath(),
           uri.getRawQuery(), ex.getRequestHeaders(), body);
       Faults.Rule fault = faults.fire(req);
@@ -133,6 +155,12 @@ final class AwsProxy implements AutoCloseable {
         return kinesis.handle(req);
       case "es":
         return openSearch.handle(req);
+      case "firehose":
+        return firehose.handle(req);
+      case "personalize":
+        return personalize.handle(req);
+      case "sns":
+        return sns.handle(req);
       default:
         return moto.forward(req);
     }

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * GetRecords, GetShardIterator) {@code ProvisionedThroughputExceededException} (HTTP 400); other
  * JSON services the common error {@code ThrottlingException} (HTTP 400); query services the
  * common error {@code Throttling} (HTTP 400, Type Sender); OpenSearch Service
- * {@code ThrottlingException} (HTTP 429, as its API reference lists). Server errors use the common
+ * {@code ThrottlingException} (HTTP 429, as its API reference lists); Amazon Personalize
+ * {@code LimitExceededException} (HTTP 400, "The limit on the number of requests per second has
+ * been exceeded", as its API reference lists for its actions). Server errors use the common
  * errors {@code InternalFailure} (HTTP 500) and {@code ServiceUnavailable} (HTTP 503).
  */
 final class ErrorShapes {
@@ -90,6 +92,10 @@ final class ErrorShapes {
       }
       return error(req, 400, "LimitExceededException",
           "Rate exceeded for " + req.operation + ".");
+    }
+    if (req.protocol == Protocol.JSON && "personalize".equals(req.service)) {
+      return error(req, 400, "LimitExceededException",
+          "The limit on the number of requests per second has been exceeded.");
     }
     switch (req.protocol) {
       case JSON:

@@ -21,6 +21,10 @@ import java.util.concurrent.CountDownLatch;
  *       {@link OpenSearchUpgrade}).
  *   <li>{@link #faults()}: throttling, server errors, delays, dropped connections, lost answers
  *       ({@link Faults}, wire shapes in {@link ErrorShapes}).
+ *   <li>{@link #personalize()}: the proxy's own Amazon Personalize ({@link PersonalizeEmulator}):
+ *       how long its statuses last, training failures a test arranges ({@link LocalPersonalize}).
+ *   <li>{@link #sns()}: SNS subscriptions pending confirmation, confirming them, what was
+ *       delivered to HTTP/S endpoints ({@link LocalSns}, behaviour in {@link SnsSubscriptions}).
  *   <li>{@link #motoEndpoint()}: the emulator directly, for checking the AWS side with a separate
  *       client without being counted or shaped.
  * </ul>
@@ -39,6 +43,7 @@ public final class LocalAws implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final Lifecycle lifecycle = new Lifecycle();
   private final Faults faults = new Faults();
+  private final LocalSns sns;
   private final Thread shutdownHook;
   private final boolean isShared;
   private volatile boolean closed;
@@ -52,6 +57,7 @@ public final class LocalAws implements AutoCloseable {
       moto.close();
       throw e;
     }
+    this.sns = new LocalSns(proxy.sns());
     this.shutdownHook = new Thread(this::stop, "local-aws-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -96,10 +102,12 @@ public final class LocalAws implements AutoCloseable {
 
   /**
    * Wipes the emulator ({@code POST /moto-api/reset}) and all proxy state: simulated states and
-   * overlays, the call log, fault rules, and lifecycle settings back to their defaults.
+   * overlays, Personalize resources, SNS confirmations and deliveries, the call log, fault rules
+   * (and arranged Personalize training failures), and lifecycle settings back to their defaults.
    */
   public void reset() {
     faults.clear();
+    lifecycle.personalize().clearFaults();
     lifecycle.defaults();
     proxy.clearState();
     moto.reset();
@@ -116,6 +124,16 @@ public final class LocalAws implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** The local Amazon Personalize: its statuses' duration and arranged faults. */
+  public LocalPersonalize personalize() {
+    return lifecycle.personalize();
+  }
+
+  /** SNS subscriptions that need confirmation, and what was delivered to HTTP/S endpoints. */
+  public LocalSns sns() {
+    return sns;
   }
 
   /** Stops the proxy and the emulator. Does nothing for the {@link #shared()} instance. */

@@ -47,6 +47,15 @@ final class MotoServer implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
       pb.environment().putAll(environment);
+      // the emulator delivers SNS HTTP/S messages to the proxy on loopback: never via an HTTP proxy
+      for (String var : new String[] {"NO_PROXY", "no_proxy"}) {
+        String current = pb.environment().get(var);
+        if (current == null || current.isBlank()) {
+          pb.environment().put(var, "127.0.0.1,localhost");
+        } else if (!current.contains("127.0.0.1")) {
+          pb.environment().put(var, current + ",127.0.0.1,localhost");
+        }
+      }
       Process p;
       try {
         p = pb.start();

@@ -9,9 +9,12 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real AWS SDK v2 clients pointed at a local endpoint, as the operator builds them. */
 final class TestClients {
@@ -33,6 +36,20 @@ final class TestClients {
 
   static IamClient iam(URI endpoint, boolean retries) {
     return configure(IamClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static PersonalizeClient personalize(URI endpoint, boolean retries) {
+    return configure(PersonalizeClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
+  }
+
+  static SnsClient sns(URI endpoint, boolean retries) {
+    return configure(SnsClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static FirehoseClient firehose(URI endpoint, boolean retries) {
+    return configure(FirehoseClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
   }
 
   private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint,

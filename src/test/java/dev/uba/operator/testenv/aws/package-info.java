@@ -11,6 +11,8 @@
  *         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
  *         .build();
  * aws.faults().on("kinesis", "CreateStream").once().throttle();
+ * aws.personalize().failNextTraining("Insufficient data");
+ * aws.sns().confirmAll(topicArn);
  * ...
  * assertThat(aws.calls().writes("kinesis")).isEqualTo(2);
  * }</pre>
@@ -21,8 +23,16 @@
  *       (CREATING, UPDATING, DELETING, ResourceInUseException),
  *       {@link dev.uba.operator.testenv.aws.OpenSearchLifecycle} (Creating, Modifying, Deleting,
  *       ResourceAlreadyExistsException, merged UpdateDomainConfig),
- *       {@link dev.uba.operator.testenv.aws.OpenSearchUpgrade} (UpgradeDomain, GetUpgradeStatus);
+ *       {@link dev.uba.operator.testenv.aws.OpenSearchUpgrade} (UpgradeDomain, GetUpgradeStatus),
+ *       {@link dev.uba.operator.testenv.aws.FirehoseLifecycle} (CREATING, DELETING,
+ *       ResourceInUseException);
  *       their duration: {@link dev.uba.operator.testenv.aws.Lifecycle};
+ *   <li>Amazon Personalize, which the emulator lacks, served by the proxy itself with its statuses,
+ *       validation and refusals: {@link dev.uba.operator.testenv.aws.PersonalizeEmulator},
+ *       controlled through {@link dev.uba.operator.testenv.aws.LocalPersonalize};
+ *   <li>SNS subscriptions pending confirmation until a test confirms them, and HTTP/S deliveries
+ *       kept on this machine: {@link dev.uba.operator.testenv.aws.SnsSubscriptions},
+ *       controlled through {@link dev.uba.operator.testenv.aws.LocalSns};
  *   <li>repairs of the emulator: the Tags of CreateStream applied
  *       ({@link dev.uba.operator.testenv.aws.KinesisLifecycle}), a second CreateDomain refused and
  *       UpdateDomainConfig merged ({@link dev.uba.operator.testenv.aws.OpenSearchLifecycle}), HTML

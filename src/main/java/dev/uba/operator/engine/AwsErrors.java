@@ -15,20 +15,23 @@ public final class AwsErrors {
   private static final Set<String> ACCESS = Set.of(
       "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException",
       "InvalidClientTokenId", "ExpiredToken", "ExpiredTokenException", "SignatureDoesNotMatch",
-      "NotAuthorized", "AuthorizationError", "KMSAccessDeniedException", "OptInRequired");
+      "NotAuthorized", "AuthorizationError", "KMSAccessDeniedException", "OptInRequired", "KMSAccessDenied",
+      "KMSOptInRequired");
   private static final Set<String> THROTTLING = Set.of(
       "Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException",
       "RequestLimitExceeded", "ProvisionedThroughputExceededException", "SlowDown",
-      "RequestThrottled", "RequestThrottledException");
+      "RequestThrottled", "RequestThrottledException", "Throttled", "KMSThrottling", "KMSThrottlingException");
   private static final Set<String> RETRYABLE_CONFLICTS = Set.of(
       "ConcurrentModification", "ConcurrentModificationException", "ResourceInUseException",
       "ConflictException", "ServiceUnavailable", "ServiceUnavailableException", "InternalFailure",
-      "InternalServiceError", "InternalError", "BaseException");
+      "InternalServiceError", "InternalError", "BaseException", "OperationAbortedException", "ConcurrentAccess",
+      "ConcurrentAccessException");
   private static final Set<String> NOT_FOUND = Set.of(
       "ResourceNotFoundException", "ResourceNotFound", "NoSuchEntity", "NoSuchEntityException", "NotFound",
       "NotFoundException");
   private static final Set<String> QUOTA = Set.of(
-      "LimitExceeded", "LimitExceededException", "ServiceQuotaExceededException", "QuotaExceeded");
+      "LimitExceeded", "LimitExceededException", "ServiceQuotaExceededException", "QuotaExceeded",
+      "TopicLimitExceeded", "SubscriptionLimitExceeded", "TagLimitExceeded", "FilterPolicyLimitExceeded");
   private static final Set<String> VALIDATION = Set.of(
       "ValidationException", "ValidationError", "InvalidArgumentException", "InvalidInput",
       "InvalidParameterValue", "InvalidParameterValueException", "InvalidParameterCombination",
@@ -64,14 +67,18 @@ public final class AwsErrors {
     if (THROTTLING.contains(code) || e.isThrottlingException() || isKinesisRateLimit(service, code, e)) {
       return Outcome.retrying(Reasons.THROTTLED, text);
     }
-    if (ACCESS.contains(code) || e.statusCode() == 401 || e.statusCode() == 403) {
+    if (ACCESS.contains(code)) {
+      return Outcome.degraded(Reasons.ACCESS_DENIED, text);
+    }
+    // Before the status check: SNS answers TopicLimitExceeded and SubscriptionLimitExceeded with 403.
+    if (QUOTA.contains(code)) {
+      return Outcome.degraded(Reasons.QUOTA_EXCEEDED, text);
+    }
+    if (e.statusCode() == 401 || e.statusCode() == 403) {
       return Outcome.degraded(Reasons.ACCESS_DENIED, text);
     }
     if (e.statusCode() >= 500 || RETRYABLE_CONFLICTS.contains(code)) {
       return Outcome.retrying(Reasons.AWS_UNAVAILABLE, text);
-    }
-    if (QUOTA.contains(code)) {
-      return Outcome.degraded(Reasons.QUOTA_EXCEEDED, text);
     }
     if (VALIDATION.contains(code) || e.statusCode() == 400 || e.statusCode() == 409 || e.statusCode() == 404) {
       return Outcome.degraded(Reasons.AWS_VALIDATION_ERROR, text);

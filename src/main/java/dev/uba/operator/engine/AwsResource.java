@@ -22,6 +22,16 @@ public interface AwsResource<D extends Desired, A> {
   /** The resource's tags as AWS reports them, for the ownership check. */
   Map<String, String> tags(A actual);
 
+  /**
+   * False for resource types AWS cannot tag (an SNS subscription, a CloudWatch Logs metric filter):
+   * the {@link Converger} then skips the ownership check, and ownership follows from what the
+   * resource belongs to (a topic, a log group) or from its name, derived from the object. The
+   * reconciler converges (and so checks) that parent first.
+   */
+  default boolean taggable() {
+    return true;
+  }
+
   /** AWS's state word and whether the resource can be changed now. */
   AwsState state(A actual);
 

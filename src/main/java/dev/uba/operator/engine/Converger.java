@@ -42,7 +42,7 @@ public final class Converger {
       AwsResource<D, A> resource, D desired, A actual, String ownerId, EventSink events, boolean mayUpdate) {
     String kind = resource.kind();
     String name = desired.name();
-    Optional<Outcome> refusal = Ownership.refusal(kind, name, resource.tags(actual), ownerId);
+    Optional<Outcome> refusal = refusal(resource, name, actual, ownerId);
     if (refusal.isPresent()) {
       return step(resource, name, Optional.of(actual), refusal.get());
     }
@@ -70,6 +70,13 @@ public final class Converger {
     }
     return step(resource, name, after,
         Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated"));
+  }
+
+  /** Why the object must not touch the resource; never for a resource type AWS cannot tag. */
+  private static <A> Optional<Outcome> refusal(AwsResource<?, A> resource, String name, A actual, String ownerId) {
+    return resource.taggable()
+        ? Ownership.refusal(resource.kind(), name, resource.tags(actual), ownerId)
+        : Optional.empty();
   }
 
   /** Progressing or Degraded while AWS is busy with the resource or has failed it; empty when stable. */
@@ -100,7 +107,7 @@ public final class Converger {
       if (actual.isEmpty()) {
         return step(resource, name, actual, Outcome.ready());
       }
-      Optional<Outcome> refusal = Ownership.refusal(kind, name, resource.tags(actual.get()), ownerId);
+      Optional<Outcome> refusal = refusal(resource, name, actual.get(), ownerId);
       if (refusal.isPresent()) {
         return new Step<>(Outcome.ready(), statusOf(resource, name, actual,
             Outcome.progressing(Reasons.DELETING, "not owned by this object; left in place")), Optional.empty());

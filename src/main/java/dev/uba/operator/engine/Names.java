@@ -20,6 +20,14 @@ public final class Names {
   public static final NameRule IAM_ROLE = new NameRule(64, Pattern.compile("[^\\w+=,.@-]"));
   /** IAM policy names: 1-128 of [\w+=,.@-]. */
   public static final NameRule IAM_POLICY = new NameRule(128, Pattern.compile("[^\\w+=,.@-]"));
+  /** CloudWatch alarm names: 1-255 printable ASCII characters. */
+  public static final NameRule CLOUDWATCH_ALARM = new NameRule(255, Pattern.compile("[^\\x20-\\x7E]"));
+  /** SNS standard topic names: 1-256 of [A-Za-z0-9_-]. */
+  public static final NameRule SNS_TOPIC = new NameRule(256, Pattern.compile("[^A-Za-z0-9_-]"));
+  /** EventBridge rule names: 1-64 of [.A-Za-z0-9_-]. */
+  public static final NameRule EVENT_RULE = new NameRule(64, Pattern.compile("[^.A-Za-z0-9_-]"));
+  /** CloudWatch Logs metric filter names: 1-512 characters, neither ':' nor '*'. */
+  public static final NameRule METRIC_FILTER = new NameRule(512, Pattern.compile("[:*]"));
 
   private static final int OPENSEARCH_MAX = 28;
 

@@ -59,6 +59,17 @@ public final class PolicyDocuments {
         ArrayNode resources = node.putArray("Resource");
         s.resources().forEach(resources::add);
       }
+      if (s.condition() != null && !s.condition().isEmpty()) {
+        ObjectNode condition = node.putObject("Condition");
+        // sorted, so that the same statement always gives the same text
+        new TreeMap<>(s.condition()).forEach((operator, entries) -> {
+          ObjectNode op = condition.putObject(operator);
+          new TreeMap<>(entries).forEach((key, values) -> {
+            ArrayNode arr = op.putArray(key);
+            values.forEach(arr::add);
+          });
+        });
+      }
     }
     return doc.toString();
   }
@@ -127,7 +138,22 @@ public final class PolicyDocuments {
     return out;
   }
 
-  /** One policy statement. A null principal means an identity policy statement. */
+  /**
+   * One policy statement. A null principal means an identity policy statement. The condition maps a
+   * condition operator (ArnEquals, StringEquals, ...) to condition keys and their values; null or
+   * empty means none.
+   */
   public record Statement(String effect, Map<String, List<String>> principal, List<String> actions,
-                          List<String> resources) {}
+                          List<String> resources, Map<String, Map<String, List<String>>> condition) {
+
+    public Statement(String effect, Map<String, List<String>> principal, List<String> actions,
+        List<String> resources) {
+      this(effect, principal, actions, resources, null);
+    }
+
+    /** The same statement, allowed only under the given condition. */
+    public Statement when(Map<String, Map<String, List<String>>> condition) {
+      return new Statement(effect, principal, actions, resources, condition);
+    }
+  }
 }

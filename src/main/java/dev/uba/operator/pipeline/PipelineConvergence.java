@@ -42,7 +42,7 @@ final class PipelineConvergence {
 
     var producer = Converger.converge(resources.producerPolicy(), desired.producerPolicy(), ownerId, events);
     record(producer);
-    status.setProducerPolicy(PipelineStatusUpdate.owned(producer)
+    status.setProducerPolicy(producer.owned()
         ? new NamedArn(desired.producerPolicy().name(), producer.status().getArn()) : null);
 
     if (desired.domain() != null) {
@@ -57,9 +57,9 @@ final class PipelineConvergence {
   private void convergeSearch(PipelineDesiredState desired, UbaPipelineStatus status) {
     Step<RoleActual> role = Converger.converge(resources.ingestionRole(), desired.ingestionRole(), ownerId, events);
     record(role);
-    status.setIngestionRole(PipelineStatusUpdate.owned(role)
+    status.setIngestionRole(role.owned()
         ? new NamedArn(desired.ingestionRole().name(), role.status().getArn()) : null);
-    if (role.actual().isEmpty() || !PipelineStatusUpdate.owned(role)) {
+    if (role.actual().isEmpty() || !role.owned()) {
       // The domain's access policy names the role; AWS refuses a principal that does not exist.
       String why = "waiting for IamRole " + desired.ingestionRole().name();
       statuses.add(new ResourceStatus("OpenSearchDomain", desired.domain().name(), null, null, false, why));

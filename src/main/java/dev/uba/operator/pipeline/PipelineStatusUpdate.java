@@ -6,26 +6,18 @@ import dev.uba.operator.aws.kinesis.StreamChangeBudget;
 import dev.uba.operator.aws.kinesis.StreamDesired;
 import dev.uba.operator.aws.opensearch.DomainActual;
 import dev.uba.operator.aws.opensearch.DomainDesired;
-import dev.uba.operator.engine.Reasons;
 import dev.uba.operator.engine.Step;
 
 /**
- * Copies what a pass saw into the pipeline's status fields. A name is recorded only once the object
- * owns the resource (or is creating it), so that choosing another name after AlreadyExists is not
- * refused as a change of an immutable field.
+ * Copies what a pass saw into the pipeline's status fields; a name only once the object owns the
+ * resource ({@link Step#owned()}).
  */
 final class PipelineStatusUpdate {
   private PipelineStatusUpdate() {}
 
-  static boolean owned(Step<?> step) {
-    String reason = step.outcome().reason();
-    return !Reasons.OWNED_BY_ANOTHER.equals(reason) && !Reasons.ALREADY_EXISTS.equals(reason)
-        && (step.actual().isPresent() || Reasons.CREATING.equals(reason));
-  }
-
   static void stream(UbaPipelineStatus status, StreamDesired desired, Step<StreamActual> step,
       StreamChangeBudget budget) {
-    if (!owned(step)) {
+    if (!step.owned()) {
       status.setStream(null);
       return;
     }
@@ -44,7 +36,7 @@ final class PipelineStatusUpdate {
   }
 
   static void search(UbaPipelineStatus status, DomainDesired desired, Step<DomainActual> step) {
-    if (!owned(step)) {
+    if (!step.owned()) {
       status.setSearch(null);
       return;
     }

@@ -114,4 +114,34 @@ class AwsErrorsTest {
         .contains("User x is not authorized to perform iam:CreateRole")
         .doesNotContain("second line");
   }
+
+  @Test
+  void snsLimitErrorsAreQuotasDespiteTheir403() {
+    for (String code : new String[] {"TopicLimitExceeded", "SubscriptionLimitExceeded", "TagLimitExceeded"}) {
+      Outcome o = AwsErrors.outcomeOf("CreateTopic", error("Sns", code, 403, "limit"));
+      assertThat(o.kind()).as(code).isEqualTo(Outcome.Kind.DEGRADED);
+      assertThat(o.reason()).as(code).isEqualTo("QuotaExceeded");
+    }
+    Outcome denied = AwsErrors.outcomeOf("CreateTopic", error("Sns", "AuthorizationError", 403, "not authorized"));
+    assertThat(denied.reason()).isEqualTo("AccessDenied");
+  }
+
+  @Test
+  void snsThrottlingAndConcurrentLogsUpdatesAreRetried() {
+    Outcome sns = AwsErrors.outcomeOf("Subscribe", error("Sns", "Throttled", 429, "rate"));
+    assertThat(sns.kind()).isEqualTo(Outcome.Kind.RETRYING);
+    assertThat(sns.reason()).isEqualTo("Throttled");
+    Outcome logs = AwsErrors.outcomeOf("PutMetricFilter",
+        error("CloudWatchLogs", "OperationAbortedException", 400, "Multiple concurrent requests"));
+    assertThat(logs.kind()).isEqualTo(Outcome.Kind.RETRYING);
+    assertThat(logs.reason()).isEqualTo("AwsUnavailable");
+  }
+
+  @Test
+  void cloudWatchValidationAndKmsAccessAreDegraded() {
+    Outcome invalid = AwsErrors.outcomeOf("PutMetricAlarm", error("CloudWatch", "InvalidParameterCombination", 400, "x"));
+    assertThat(invalid.reason()).isEqualTo("AwsValidationError");
+    Outcome kms = AwsErrors.outcomeOf("SetTopicAttributes", error("Sns", "KMSAccessDenied", 400, "key"));
+    assertThat(kms.reason()).isEqualTo("AccessDenied");
+  }
 }

@@ -36,6 +36,7 @@ class ConvergerTest {
   static final class Box implements AwsResource<Want, Have> {
     Have current;
     RuntimeException failOnObserve;
+    boolean taggable = true;
     final List<String> writes = new ArrayList<>();
 
     @Override
@@ -54,6 +55,11 @@ class ConvergerTest {
     @Override
     public Map<String, String> tags(Have actual) {
       return actual.tags();
+    }
+
+    @Override
+    public boolean taggable() {
+      return taggable;
     }
 
     @Override
@@ -165,5 +171,23 @@ class ConvergerTest {
     assertThat(Converger.delete(box, want, OWNER, sink).gone()).isTrue();
     assertThat(box.writes).containsExactly("delete");
     assertThat(events).containsExactly("Deleted");
+  }
+
+  @Test
+  void aResourceTypeAwsCannotTagIsNotCheckedForOwnerTags() {
+    box.taggable = false;
+    box.current = new Have(5, "ACTIVE", Map.of());
+    Step<Have> updated = Converger.converge(box, want, OWNER, sink);
+    assertThat(updated.outcome().isReady()).isTrue();
+    assertThat(updated.owned()).isTrue();
+    assertThat(Converger.delete(box, want, OWNER, sink).gone()).isTrue();
+    assertThat(box.writes).containsExactly("update", "delete");
+  }
+
+  @Test
+  void aStepIsOwnedWhenTheResourceIsOursOrBeingCreated() {
+    assertThat(Converger.converge(box, want, OWNER, sink).owned()).as("being created").isTrue();
+    box.current = new Have(2, "ACTIVE", Map.of());
+    assertThat(Converger.converge(box, want, OWNER, sink).owned()).as("AlreadyExists").isFalse();
   }
 }

@@ -138,4 +138,19 @@ class NamesTest {
     assertThat(Names.awsName(Names.IAM_ROLE, "ns", "UbaPipeline", name, ""))
         .isNotEqualTo(Names.awsName(Names.IAM_ROLE, "ns", "AnomalyAlert", name, ""));
   }
+
+  @Test
+  void alertResourceNamesFollowTheirAwsRules() throws Exception {
+    String kind = "AnomalyAlert";
+    assertThat(Names.awsName(Names.SNS_TOPIC, "analytics", kind, "traffic.drop", "")).isEqualTo("analytics-traffic-drop");
+    assertThat(Names.awsName(Names.EVENT_RULE, "analytics", kind, "traffic.drop", "-state"))
+        .isEqualTo("analytics-traffic.drop-state");
+    assertThat(Names.awsName(Names.CLOUDWATCH_ALARM, "analytics", kind, "traffic.drop", ""))
+        .isEqualTo("analytics-traffic.drop");
+    assertThat(Names.awsName(Names.METRIC_FILTER, "analytics", kind, "traffic.drop", ""))
+        .isEqualTo("analytics-traffic.drop");
+    String name = "x".repeat(60);
+    assertThat(Names.awsName(Names.EVENT_RULE, "analytics", kind, name, "-state"))
+        .hasSize(64).endsWith("-" + hash8("analytics", "anomalyalert", name));
+  }
 }

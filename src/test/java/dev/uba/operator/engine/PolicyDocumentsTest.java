@@ -152,4 +152,22 @@ class PolicyDocumentsTest {
         PolicyDocuments.allow(List.of("kinesis:PutRecord"), List.of(STREAM))));
     assertThat(PolicyDocuments.equivalent(doc, urlEncoded(other))).isFalse();
   }
+
+  @Test
+  void conditionsAreWrittenAndComparedAsSets() throws Exception {
+    String doc = PolicyDocuments.document(List.of(PolicyDocuments.allowPrincipals(
+        Map.of("Service", List.of("events.amazonaws.com")), List.of("sns:Publish"), List.of("arn:t"))
+        .when(Map.of("ArnEquals", Map.of("aws:SourceArn", List.of("arn:r"))))));
+    JsonNode statement = JSON.readTree(doc).get("Statement").get(0);
+    assertThat(statement.get("Condition").get("ArnEquals").get("aws:SourceArn").get(0).asText()).isEqualTo("arn:r");
+    String asReturned = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"events.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\"arn:t\","
+        + "\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"arn:r\"}}}}";
+    assertThat(PolicyDocuments.equivalent(doc, asReturned)).isTrue();
+    assertThat(PolicyDocuments.equivalent(doc, asReturned.replace("arn:r", "arn:other"))).isFalse();
+    String withoutCondition = PolicyDocuments.document(List.of(PolicyDocuments.allowPrincipals(
+        Map.of("Service", List.of("events.amazonaws.com")), List.of("sns:Publish"), List.of("arn:t"))));
+    assertThat(PolicyDocuments.equivalent(doc, withoutCondition)).isFalse();
+    assertThat(withoutCondition).doesNotContain("Condition");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.uba.operator;
 
+import dev.uba.operator.alert.AnomalyAlertReconciler;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.config.OperatorConfig;
@@ -7,6 +8,7 @@ import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -57,17 +59,21 @@ public final class UbaOperator implements AutoCloseable {
         // stops sending into null, which the schema then refuses; a JSON patch removes it properly.
         .withUseSSAToPatchPrimaryResource(false)
         .withCloseClientOnStop(true));
-    operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> {
-      o.withReconciliationMaxInterval(config.resyncInterval());
-      // AWS failures are handled in the reconciler; this retry only covers Kubernetes API errors.
-      o.withRetry(GenericRetry.defaultLimitedExponentialRetry());
-      if (!config.watchesAllNamespaces()) {
-        o.settingNamespaces(config.watchNamespaces());
-      }
-    });
+    operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
+    operator.register(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
     operator.start();
     HealthServer health = config.httpPort() < 0 ? null : HealthServer.start(config.httpPort(), operator, registry);
     return new UbaOperator(operator, aws, awsCalls, health);
+  }
+
+  /** The same for every kind: resync interval, retry of Kubernetes API errors, watched namespaces. */
+  private static void configure(ControllerConfigurationOverrider<?> o, OperatorConfig config) {
+    o.withReconciliationMaxInterval(config.resyncInterval());
+    // AWS failures are handled in the reconcilers; this retry only covers Kubernetes API errors.
+    o.withRetry(GenericRetry.defaultLimitedExponentialRetry());
+    if (!config.watchesAllNamespaces()) {
+      o.settingNamespaces(config.watchNamespaces());
+    }
   }
 
   /** Counts of the AWS calls made so far (also exported as the metric uba_aws_calls_total). */

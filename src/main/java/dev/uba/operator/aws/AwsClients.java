@@ -14,9 +14,13 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -57,6 +61,23 @@ public final class AwsClients implements AutoCloseable {
 
   public IamClient iam(String region) {
     return client("iam", region, () -> configure(IamClient.builder(), region).build());
+  }
+
+  /** CloudWatch; this SDK release speaks its query protocol (later ones default to rpc-v2-cbor). */
+  public CloudWatchClient cloudWatch(String region) {
+    return client("cloudwatch", region, () -> configure(CloudWatchClient.builder(), region).build());
+  }
+
+  public CloudWatchLogsClient cloudWatchLogs(String region) {
+    return client("cloudwatchlogs", region, () -> configure(CloudWatchLogsClient.builder(), region).build());
+  }
+
+  public SnsClient sns(String region) {
+    return client("sns", region, () -> configure(SnsClient.builder(), region).build());
+  }
+
+  public EventBridgeClient eventBridge(String region) {
+    return client("eventbridge", region, () -> configure(EventBridgeClient.builder(), region).build());
   }
 
   public StsClient sts(String region) {

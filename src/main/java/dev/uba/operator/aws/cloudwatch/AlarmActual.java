@@ -1,0 +1,21 @@
+package dev.uba.operator.aws.cloudwatch;
+
+import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+
+/** A metric alarm as DescribeAlarms reports it, with its tags from ListTagsForResource. */
+public record AlarmActual(MetricAlarm alarm, Map<String, String> tags) {
+
+  public String name() {
+    return alarm.alarmName();
+  }
+
+  public String arn() {
+    return alarm.alarmArn();
+  }
+
+  /** OK, ALARM or INSUFFICIENT_DATA. */
+  public String state() {
+    return alarm.stateValueAsString();
+  }
+}

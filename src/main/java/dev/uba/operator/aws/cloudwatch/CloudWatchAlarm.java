@@ -1,0 +1,102 @@
+package dev.uba.operator.aws.cloudwatch;
+
+import dev.uba.operator.engine.AwsResource;
+import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Ownership;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+
+/**
+ * A CloudWatch metric alarm (static threshold or anomaly-detection band). Reads: DescribeAlarms and
+ * ListTagsForResource. PutMetricAlarm creates the alarm and, on a change, replaces its whole
+ * configuration while CloudWatch keeps its state; tags are changed with TagResource/UntagResource,
+ * since PutMetricAlarm applies tags only to a new alarm. The AWS state word is the alarm's state
+ * (OK, ALARM, INSUFFICIENT_DATA): every state is settled, so the operator may always update.
+ */
+public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmActual> {
+  private final CloudWatchClient cloudWatch;
+
+  public CloudWatchAlarm(CloudWatchClient cloudWatch) {
+    this.cloudWatch = cloudWatch;
+  }
+
+  @Override
+  public String kind() {
+    return "CloudWatchAlarm";
+  }
+
+  @Override
+  public Optional<AlarmActual> observe(AlarmDesired desired) {
+    Optional<MetricAlarm> alarm = cloudWatch.describeAlarms(r -> r.alarmNames(desired.name())
+            .alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms().stream()
+        .filter(a -> desired.name().equals(a.alarmName())).findFirst();
+    if (alarm.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    try {
+      cloudWatch.listTagsForResource(r -> r.resourceARN(alarm.get().alarmArn())).tags()
+          .forEach(t -> tags.put(t.key(), t.value()));
+    } catch (ResourceNotFoundException e) {
+      // deleted between the two reads
+      return Optional.empty();
+    }
+    return Optional.of(new AlarmActual(alarm.get(), tags));
+  }
+
+  @Override
+  public Map<String, String> tags(AlarmActual actual) {
+    return actual.tags();
+  }
+
+  @Override
+  public AwsState state(AlarmActual actual) {
+    return AwsState.stable(actual.state());
+  }
+
+  @Override
+  public String arn(AlarmActual actual) {
+    return actual.arn();
+  }
+
+  @Override
+  public List<String> drift(AlarmDesired desired, AlarmActual actual) {
+    return AlarmDrift.of(desired, actual);
+  }
+
+  @Override
+  public Applied create(AlarmDesired desired) {
+    cloudWatch.putMetricAlarm(desired.request().toBuilder().tags(toTags(desired.tags())).build());
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied update(AlarmDesired desired, AlarmActual actual, List<String> drift) {
+    List<String> configDrift = AlarmDrift.of(new AlarmDesired(desired.name(), desired.arn(), desired.request(),
+        actual.tags()), actual);
+    if (!configDrift.isEmpty()) {
+      cloudWatch.putMetricAlarm(desired.request());
+    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> cloudWatch.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
+        set -> cloudWatch.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied delete(AlarmActual actual) {
+    cloudWatch.deleteAlarms(r -> r.alarmNames(actual.name()));
+    return Applied.SETTLED;
+  }
+
+  private static List<Tag> toTags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.uba.operator.aws.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uba.operator.engine.AwsResource;
+import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Ownership;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.eventbridge.model.Tag;
+
+/**
+ * An EventBridge rule on the default bus and its one target. Reads: DescribeRule, ListTargetsByRule
+ * and ListTagsForResource. PutRule creates and replaces the rule (its tags only on creation, so tag
+ * changes use TagResource/UntagResource); PutTargets and RemoveTargets keep the targets to exactly
+ * the desired one. Deletion removes the targets first: EventBridge refuses to delete a rule that has
+ * targets. The state word is the rule's State (ENABLED, DISABLED); a disabled rule is re-enabled.
+ */
+public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EventBridgeClient events;
+
+  public EventRule(EventBridgeClient events) {
+    this.events = events;
+  }
+
+  @Override
+  public String kind() {
+    return "EventRule";
+  }
+
+  @Override
+  public Optional<RuleActual> observe(RuleDesired desired) {
+    try {
+      DescribeRuleResponse rule = events.describeRule(r -> r.name(desired.name()));
+      Map<String, String> targets = new LinkedHashMap<>();
+      String next = null;
+      do {
+        String token = next;
+        ListTargetsByRuleResponse page = events.listTargetsByRule(r -> r.rule(desired.name()).nextToken(token));
+        page.targets().forEach(t -> targets.put(t.id(), t.arn()));
+        next = page.nextToken();
+      } while (next != null && !next.isEmpty());
+      Map<String, String> tags = new LinkedHashMap<>();
+      events.listTagsForResource(r -> r.resourceARN(rule.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+      return Optional.of(new RuleActual(rule.name(), rule.arn(), rule.eventPattern(), rule.stateAsString(),
+          rule.description(), targets, tags));
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(RuleActual actual) {
+    return actual.tags();
+  }
+
+  @Override
+  public AwsState state(RuleActual actual) {
+    return AwsState.stable(actual.state());
+  }
+
+  @Override
+  public String arn(RuleActual actual) {
+    return actual.arn();
+  }
+
+  @Override
+  public List<String> drift(RuleDesired desired, RuleActual actual) {
+    List<String> drift = new ArrayList<>(ruleDrift(desired, actual));
+    if (!targetsInSync(desired, actual)) {
+      drift.add("targets " + actual.targets().values() + " -> [" + desired.targetArn() + "]");
+    }
+    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
+    return drift;
+  }
+
+  /** Pattern (compared as JSON), state and description: what PutRule sets. */
+  static List<String> ruleDrift(RuleDesired desired, RuleActual actual) {
+    List<String> drift = new ArrayList<>();
+    if (!samePattern(desired.eventPattern(), actual.eventPattern())) {
+      drift.add("event pattern");
+    }
+    if (!RuleState.ENABLED.toString().equals(actual.state())) {
+      drift.add("state " + actual.state() + " -> ENABLED");
+    }
+    if (!Objects.equals(desired.description(), actual.description() == null ? "" : actual.description())) {
+      drift.add("description");
+    }
+    return drift;
+  }
+
+  private static boolean targetsInSync(RuleDesired desired, RuleActual actual) {
+    return actual.targets().size() == 1 && desired.targetArn().equals(actual.targets().get(desired.targetId()));
+  }
+
+  /** Event patterns are JSON: formatting and key order do not matter. */
+  static boolean samePattern(String a, String b) {
+    if (a == null || b == null) {
+      return Objects.equals(a, b);
+    }
+    try {
+      return JSON.readTree(a).equals(JSON.readTree(b));
+    } catch (JsonProcessingException e) {
+      return a.equals(b);
+    }
+  }
+
+  @Override
+  public Applied create(RuleDesired desired) {
+    events.putRule(r -> r.name(desired.name()).eventPattern(desired.eventPattern()).state(RuleState.ENABLED)
+        .description(desired.description()).tags(toTags(desired.tags())));
+    events.putTargets(r -> r.rule(desired.name()).targets(t -> t.id(desired.targetId()).arn(desired.targetArn())));
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied update(RuleDesired desired, RuleActual actual, List<String> drift) {
+    if (!ruleDrift(desired, actual).isEmpty()) {
+      events.putRule(r -> r.name(desired.name()).eventPattern(desired.eventPattern()).state(RuleState.ENABLED)
+          .description(desired.description()));
+    }
+    if (!targetsInSync(desired, actual)) {
+      List<String> others = actual.targets().keySet().stream().filter(id -> !id.equals(desired.targetId())).toList();
+      if (!others.isEmpty()) {
+        events.removeTargets(r -> r.rule(desired.name()).ids(others));
+      }
+      if (!desired.targetArn().equals(actual.targets().get(desired.targetId()))) {
+        events.putTargets(r -> r.rule(desired.name()).targets(t -> t.id(desired.targetId()).arn(desired.targetArn())));
+      }
+    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> events.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
+        set -> events.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
+    return Applied.SETTLED;
+  }
+
+  /** The targets first, then the rule. */
+  @Override
+  public Applied delete(RuleActual actual) {
+    if (!actual.targets().isEmpty()) {
+      events.removeTargets(r -> r.rule(actual.name()).ids(List.copyOf(actual.targets().keySet())));
+    }
+    events.deleteRule(r -> r.name(actual.name()));
+    return Applied.SETTLED;
+  }
+
+  private static List<Tag> toTags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.uba.operator.aws.logs;
+
+import dev.uba.operator.engine.AwsResource;
+import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Ownership;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/**
+ * A CloudWatch Logs log group with its retention and tags. Reads: DescribeLogGroups (by name prefix,
+ * then the exact name) and ListTagsForResource. CloudWatch Logs is synchronous.
+ */
+public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActual> {
+  private final CloudWatchLogsClient logs;
+
+  public LogGroup(CloudWatchLogsClient logs) {
+    this.logs = logs;
+  }
+
+  @Override
+  public String kind() {
+    return "LogGroup";
+  }
+
+  /** The log group of that name without its tags (one read); empty when it does not exist. */
+  public Optional<LogGroupActual> lookup(String name) {
+    return logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
+        .filter(g -> name.equals(g.logGroupName()))
+        .findFirst()
+        .map(g -> new LogGroupActual(g.logGroupName(), arnOf(g.logGroupArn(), g.arn()), g.retentionInDays(), Map.of()));
+  }
+
+  @Override
+  public Optional<LogGroupActual> observe(LogGroupDesired desired) {
+    Optional<LogGroupActual> group = lookup(desired.name());
+    if (group.isEmpty()) {
+      return group;
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    try {
+      tags.putAll(logs.listTagsForResource(r -> r.resourceArn(group.get().arn())).tags());
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+    LogGroupActual g = group.get();
+    return Optional.of(new LogGroupActual(g.name(), g.arn(), g.retentionDays(), tags));
+  }
+
+  /** The ARN without the ":*" that DescribeLogGroups' legacy arn field ends with. */
+  static String arnOf(String logGroupArn, String legacyArn) {
+    if (logGroupArn != null && !logGroupArn.isEmpty()) {
+      return logGroupArn;
+    }
+    return legacyArn != null && legacyArn.endsWith(":*") ? legacyArn.substring(0, legacyArn.length() - 2) : legacyArn;
+  }
+
+  @Override
+  public Map<String, String> tags(LogGroupActual actual) {
+    return actual.tags();
+  }
+
+  @Override
+  public AwsState state(LogGroupActual actual) {
+    return AwsState.stable("Available");
+  }
+
+  @Override
+  public String arn(LogGroupActual actual) {
+    return actual.arn();
+  }
+
+  @Override
+  public List<String> drift(LogGroupDesired desired, LogGroupActual actual) {
+    List<String> drift = new ArrayList<>();
+    if (!Objects.equals(desired.retentionDays(), actual.retentionDays())) {
+      drift.add("retention " + (actual.retentionDays() == null ? "never expire" : actual.retentionDays() + " days")
+          + " -> " + desired.retentionDays() + " days");
+    }
+    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
+    return drift;
+  }
+
+  @Override
+  public Applied create(LogGroupDesired desired) {
+    logs.createLogGroup(r -> r.logGroupName(desired.name()).tags(desired.tags()));
+    logs.putRetentionPolicy(r -> r.logGroupName(desired.name()).retentionInDays(desired.retentionDays()));
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied update(LogGroupDesired desired, LogGroupActual actual, List<String> drift) {
+    if (!Objects.equals(desired.retentionDays(), actual.retentionDays())) {
+      logs.putRetentionPolicy(r -> r.logGroupName(desired.name()).retentionInDays(desired.retentionDays()));
+    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> logs.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
+        set -> logs.tagResource(r -> r.resourceArn(actual.arn()).tags(set)));
+    return Applied.SETTLED;
+  }
+
+  /** Deletes the log group with its log streams and metric filters. */
+  @Override
+  public Applied delete(LogGroupActual actual) {
+    logs.deleteLogGroup(r -> r.logGroupName(actual.name()));
+    return Applied.SETTLED;
+  }
+}

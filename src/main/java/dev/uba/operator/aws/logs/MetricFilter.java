@@ -1,0 +1,112 @@
+package dev.uba.operator.aws.logs;
+
+import dev.uba.operator.engine.AwsResource;
+import dev.uba.operator.engine.AwsState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+
+/**
+ * A CloudWatch Logs metric filter. Reads: DescribeMetricFilters (by log group and name prefix, then
+ * the exact name). PutMetricFilter creates and replaces it. Metric filters cannot be tagged and have
+ * no ARN: one belongs to its object through its name, derived from the object (see
+ * {@link AwsResource#taggable()}).
+ */
+public final class MetricFilter implements AwsResource<MetricFilterDesired, MetricFilterActual> {
+  private final CloudWatchLogsClient logs;
+
+  public MetricFilter(CloudWatchLogsClient logs) {
+    this.logs = logs;
+  }
+
+  @Override
+  public String kind() {
+    return "MetricFilter";
+  }
+
+  @Override
+  public boolean taggable() {
+    return false;
+  }
+
+  /** Empty also when the log group does not exist (AWS answers ResourceNotFoundException then). */
+  @Override
+  public Optional<MetricFilterActual> observe(MetricFilterDesired desired) {
+    try {
+      return logs.describeMetricFilters(r -> r.logGroupName(desired.logGroupName()).filterNamePrefix(desired.name()))
+          .metricFilters().stream()
+          .filter(f -> desired.name().equals(f.filterName()))
+          .findFirst()
+          .map(f -> {
+            MetricTransformation t = f.hasMetricTransformations() && !f.metricTransformations().isEmpty()
+                ? f.metricTransformations().get(0) : MetricTransformation.builder().build();
+            return new MetricFilterActual(desired.logGroupName(), f.filterName(), f.filterPattern(),
+                t.metricNamespace(), t.metricName(), t.metricValue());
+          });
+    } catch (ResourceNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(MetricFilterActual actual) {
+    return Map.of();
+  }
+
+  @Override
+  public AwsState state(MetricFilterActual actual) {
+    return AwsState.stable("Available");
+  }
+
+  /** Metric filters have no ARN. */
+  @Override
+  public String arn(MetricFilterActual actual) {
+    return null;
+  }
+
+  @Override
+  public List<String> drift(MetricFilterDesired desired, MetricFilterActual actual) {
+    List<String> drift = new ArrayList<>();
+    differs(drift, "pattern", desired.pattern(), actual.pattern());
+    differs(drift, "metric namespace", desired.metricNamespace(), actual.metricNamespace());
+    differs(drift, "metric name", desired.metricName(), actual.metricName());
+    differs(drift, "metric value", desired.metricValue(), actual.metricValue());
+    return drift;
+  }
+
+  private static void differs(List<String> drift, String what, String want, String have) {
+    if (!Objects.equals(want, have)) {
+      drift.add(what + " " + have + " -> " + want);
+    }
+  }
+
+  @Override
+  public Applied create(MetricFilterDesired desired) {
+    put(desired);
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied update(MetricFilterDesired desired, MetricFilterActual actual, List<String> drift) {
+    put(desired);
+    return Applied.SETTLED;
+  }
+
+  private void put(MetricFilterDesired desired) {
+    logs.putMetricFilter(r -> r.logGroupName(desired.logGroupName()).filterName(desired.name())
+        .filterPattern(desired.pattern())
+        .metricTransformations(t -> t.metricNamespace(desired.metricNamespace()).metricName(desired.metricName())
+            .metricValue(desired.metricValue())));
+  }
+
+  @Override
+  public Applied delete(MetricFilterActual actual) {
+    logs.deleteMetricFilter(r -> r.logGroupName(actual.logGroupName()).filterName(actual.name()));
+    return Applied.SETTLED;
+  }
+}

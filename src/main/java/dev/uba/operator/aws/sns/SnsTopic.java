@@ -1,0 +1,127 @@
+package dev.uba.operator.aws.sns;
+
+import dev.uba.operator.engine.AwsResource;
+import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Ownership;
+import dev.uba.operator.engine.PolicyDocuments;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.Tag;
+
+/**
+ * A standard SNS topic the operator manages: its KMS key (KmsMasterKeyId), its access policy and its
+ * tags. Reads: GetTopicAttributes and ListTagsForResource. SNS is synchronous. A topic the user gives
+ * by ARN is only looked up ({@link #lookup}), never changed.
+ */
+public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
+  static final String KMS_KEY = "KmsMasterKeyId";
+  static final String POLICY = "Policy";
+
+  private final SnsClient sns;
+
+  public SnsTopic(SnsClient sns) {
+    this.sns = sns;
+  }
+
+  @Override
+  public String kind() {
+    return "SnsTopic";
+  }
+
+  @Override
+  public Optional<TopicActual> observe(TopicDesired desired) {
+    Optional<TopicActual> topic = lookup(desired.arn());
+    if (topic.isEmpty()) {
+      return topic;
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    try {
+      sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new TopicActual(topic.get().name(), topic.get().arn(), topic.get().attributes(), tags));
+  }
+
+  /** The topic's attributes (GetTopicAttributes) without its tags; empty when it does not exist. */
+  public Optional<TopicActual> lookup(String topicArn) {
+    try {
+      Map<String, String> attributes = sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
+      return Optional.of(new TopicActual(TopicActual.nameOf(topicArn), topicArn, attributes, Map.of()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(TopicActual actual) {
+    return actual.tags();
+  }
+
+  @Override
+  public AwsState state(TopicActual actual) {
+    return AwsState.stable("Available");
+  }
+
+  @Override
+  public String arn(TopicActual actual) {
+    return actual.arn();
+  }
+
+  @Override
+  public List<String> drift(TopicDesired desired, TopicActual actual) {
+    List<String> drift = new ArrayList<>();
+    if (!Objects.equals(desired.kmsKeyId(), actual.kmsKeyId())) {
+      drift.add("KMS key " + actual.kmsKeyId() + " -> " + desired.kmsKeyId());
+    }
+    if (!PolicyDocuments.equivalent(desired.policy(), actual.policy())) {
+      drift.add("access policy");
+    }
+    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
+    return drift;
+  }
+
+  @Override
+  public Applied create(TopicDesired desired) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(POLICY, desired.policy());
+    if (desired.kmsKeyId() != null) {
+      attributes.put(KMS_KEY, desired.kmsKeyId());
+    }
+    sns.createTopic(r -> r.name(desired.name()).attributes(attributes).tags(toTags(desired.tags())));
+    return Applied.SETTLED;
+  }
+
+  @Override
+  public Applied update(TopicDesired desired, TopicActual actual, List<String> drift) {
+    if (!Objects.equals(desired.kmsKeyId(), actual.kmsKeyId())) {
+      // An empty value turns server-side encryption off.
+      String key = desired.kmsKeyId() == null ? "" : desired.kmsKeyId();
+      sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(KMS_KEY).attributeValue(key));
+    }
+    if (!PolicyDocuments.equivalent(desired.policy(), actual.policy())) {
+      sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(POLICY).attributeValue(desired.policy()));
+    }
+    Ownership.syncTags(desired.tags(), actual.tags(),
+        remove -> sns.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
+        set -> sns.tagResource(r -> r.resourceArn(actual.arn()).tags(toTags(set))));
+    return Applied.SETTLED;
+  }
+
+  /** Subscriptions go first (see SnsSubscription); SNS then deletes the topic at once. */
+  @Override
+  public Applied delete(TopicActual actual) {
+    sns.deleteTopic(r -> r.topicArn(actual.arn()));
+    return Applied.SETTLED;
+  }
+
+  private static List<Tag> toTags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.uba.operator.aws.personalize;
+
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
+
+/**
+ * A solution (the recipe applied to a dataset group). Param: recipeArn; parent: the dataset group.
+ * AWS refuses to delete a solution while one of its versions trains, so deletion first stops such
+ * a training (StopSolutionVersionCreation) and waits. Reads: DescribeSolution, ListTagsForResource.
+ */
+public final class PersonalizeSolution extends PersonalizeResourceBase {
+  public PersonalizeSolution(PersonalizeClient personalize) {
+    super(personalize);
+  }
+
+  @Override
+  public String kind() {
+    return "PersonalizeSolution";
+  }
+
+  @Override
+  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+    return absentIfNotFound(() -> {
+      var s = personalize.describeSolution(r -> r.solutionArn(desired.arn())).solution();
+      return new PersonalizeActual(s.name(), s.solutionArn(), s.status(), null, readTags(s.solutionArn()),
+          Map.of("recipeArn", String.valueOf(s.recipeArn())));
+    });
+  }
+
+  @Override
+  public Applied create(PersonalizeDesired desired) {
+    personalize.createSolution(r -> r.name(desired.name()).datasetGroupArn(desired.parentArn())
+        .recipeArn(desired.param("recipeArn")).tags(tagList(desired.tags())));
+    return Applied.ASYNC;
+  }
+
+  @Override
+  public Applied delete(PersonalizeActual actual) {
+    boolean training = false;
+    for (SolutionVersionSummary v : personalize.listSolutionVersionsPaginator(r -> r.solutionArn(actual.arn()))
+        .solutionVersions()) {
+      String status = String.valueOf(v.status());
+      if (status.equals("CREATE PENDING") || status.equals("CREATE IN_PROGRESS")) {
+        personalize.stopSolutionVersionCreation(r -> r.solutionVersionArn(v.solutionVersionArn()));
+        training = true;
+      } else if (status.equals("CREATE STOPPING")) {
+        training = true;
+      }
+    }
+    if (!training) {
+      personalize.deleteSolution(r -> r.solutionArn(actual.arn()));
+    }
+    return Applied.ASYNC;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.uba.operator.aws.personalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.uba.operator.engine.AwsState;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PersonalizeStatesTest {
+
+  @Test
+  void personalizeStatusWordsMapToPhases() {
+    assertThat(PersonalizeResourceBase.stateOf("ACTIVE", null).phase()).isEqualTo(AwsState.Phase.STABLE);
+    assertThat(PersonalizeResourceBase.stateOf("CREATE PENDING", null).phase()).isEqualTo(AwsState.Phase.CREATING);
+    assertThat(PersonalizeResourceBase.stateOf("CREATE IN_PROGRESS", null).phase()).isEqualTo(AwsState.Phase.CREATING);
+    assertThat(PersonalizeResourceBase.stateOf("DELETE PENDING", null).phase()).isEqualTo(AwsState.Phase.DELETING);
+    AwsState failed = PersonalizeResourceBase.stateOf("CREATE FAILED", "No data was found");
+    assertThat(failed.phase()).isEqualTo(AwsState.Phase.FAILED);
+    assertThat(failed.message()).isEqualTo("No data was found");
+    assertThat(PersonalizeResourceBase.stateOf("CREATE STOPPED", null).phase()).isEqualTo(AwsState.Phase.FAILED);
+  }
+
+  private static PersonalizeActual campaign(String deployed, String tps, String updateStatus, String updateVersion) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("solutionVersionArn", deployed);
+    fields.put("minProvisionedTPS", tps);
+    if (updateStatus != null) {
+      fields.put("updateStatus", updateStatus);
+      fields.put("updateVersion", updateVersion);
+      fields.put("updateFailureReason", "boom");
+    }
+    return new PersonalizeActual("c", "arn:c", "ACTIVE", null, Map.of("uba.dev/owner", "o"), fields);
+  }
+
+  @Test
+  void aCampaignWithAnUpdateRunningIsUpdatingAndAFailedUpdateIsFailed() {
+    PersonalizeCampaign c = new PersonalizeCampaign(null);
+    assertThat(c.state(campaign("v1", "1", null, null)).phase()).isEqualTo(AwsState.Phase.STABLE);
+    assertThat(c.state(campaign("v1", "1", "CREATE IN_PROGRESS", "v2")).phase()).isEqualTo(AwsState.Phase.UPDATING);
+    assertThat(c.state(campaign("v2", "1", "ACTIVE", "v2")).phase()).isEqualTo(AwsState.Phase.STABLE);
+    AwsState failed = c.state(campaign("v1", "1", "CREATE FAILED", "v2"));
+    assertThat(failed.phase()).isEqualTo(AwsState.Phase.FAILED);
+    assertThat(failed.message()).contains("boom");
+  }
+
+  @Test
+  void campaignDriftIsTheDeployedVersionAndTps() {
+    PersonalizeCampaign c = new PersonalizeCampaign(null);
+    var desired = new PersonalizeDesired("c", "arn:c", "v2", Map.of("solutionVersionArn", "v2", "minProvisionedTPS", "3"),
+        Map.of("uba.dev/owner", "o"));
+    assertThat(c.drift(desired, campaign("v1", "1", null, null))).containsExactlyInAnyOrder(
+        "solution version v1 -> v2", "minProvisionedTPS 1 -> 3");
+    assertThat(c.drift(desired, campaign("v2", "3", null, null))).isEmpty();
+  }
+
+  @Test
+  void theTrackingIdIsNeverPrinted() {
+    var tracker = new PersonalizeActual("t", "arn:t", "ACTIVE", null, Map.of(), Map.of("trackingId", "secret-id"));
+    assertThat(tracker.toString()).doesNotContain("secret-id");
+  }
+}

@@ -22,8 +22,14 @@ final class HealthServer implements AutoCloseable {
   }
 
   static HealthServer start(int port, Operator operator, PrometheusMeterRegistry registry) {
+    return start(null, port, operator, registry);
+  }
+
+  /** On the given address (null: every interface, as a pod's probes need). */
+  static HealthServer start(String address, int port, Operator operator, PrometheusMeterRegistry registry) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+      HttpServer server = HttpServer.create(
+          address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port), 0);
       server.createContext("/healthz", ex -> respond(ex, operator.getRuntimeInfo().isStarted(), "ok"));
       server.createContext("/readyz", ex -> respond(ex,
           operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy(), "ready"));

@@ -4,6 +4,7 @@ import dev.uba.operator.alert.AnomalyAlertReconciler;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.config.OperatorConfig;
+import dev.uba.operator.personalization.PersonalizationModelReconciler;
 import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -29,6 +30,7 @@ public final class UbaOperator implements AutoCloseable {
   private final AwsClients aws;
   private final AwsCallMetrics awsCalls;
   private final HealthServer health;
+  private Leadership leadership;
 
   private UbaOperator(Operator operator, AwsClients aws, AwsCallMetrics awsCalls, HealthServer health) {
     this.operator = operator;
@@ -47,13 +49,19 @@ public final class UbaOperator implements AutoCloseable {
     LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}", config.region(),
         config.watchesAllNamespaces() ? "all" : config.watchNamespaces(), config.resyncInterval(),
         config.pollInterval());
+    if (config.leaderElection()) {
+      LOG.info("leader election: Lease {}/{}", config.leaderElectionNamespace(), OperatorConfig.LEASE_NAME);
+    }
   }
 
   /** Starts the operator with the given clients; tests use this to run it in-process. */
   public static UbaOperator start(OperatorConfig config, KubernetesClient kubernetes, AwsClients aws,
       AwsCallMetrics awsCalls, PrometheusMeterRegistry registry) {
+    Leadership leadership = new Leadership(config, registry);
     Operator operator = new Operator(o -> o
         .withKubernetesClient(kubernetes)
+        // Lease-based leader election when UBA_LEADER_ELECTION=true (null: off); see Leadership.
+        .withLeaderElectionConfiguration(leadership.configuration())
         .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
         // Server-side apply of a custom resource's status on Kubernetes 1.20 turns a field the operator
         // stops sending into null, which the schema then refuses; a JSON patch removes it properly.
@@ -61,9 +69,13 @@ public final class UbaOperator implements AutoCloseable {
         .withCloseClientOnStop(true));
     operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
     operator.register(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
+    operator.register(new PersonalizationModelReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
     operator.start();
-    HealthServer health = config.httpPort() < 0 ? null : HealthServer.start(config.httpPort(), operator, registry);
-    return new UbaOperator(operator, aws, awsCalls, health);
+    HealthServer health = config.httpPort() < 0 ? null
+        : HealthServer.start(config.httpAddress(), config.httpPort(), operator, registry);
+    UbaOperator started = new UbaOperator(operator, aws, awsCalls, health);
+    started.leadership = leadership;
+    return started;
   }
 
   /** The same for every kind: resync interval, retry of Kubernetes API errors, watched namespaces. */
@@ -91,6 +103,9 @@ public final class UbaOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    if (leadership != null) {
+      leadership.closing();
+    }
     if (health != null) {
       health.close();
     }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -78,6 +79,10 @@ public final class AwsClients implements AutoCloseable {
 
   public EventBridgeClient eventBridge(String region) {
     return client("eventbridge", region, () -> configure(EventBridgeClient.builder(), region).build());
+  }
+
+  public PersonalizeClient personalize(String region) {
+    return client("personalize", region, () -> configure(PersonalizeClient.builder(), region).build());
   }
 
   public StsClient sts(String region) {

@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
  * @param pollInterval how soon an object is looked at again while AWS is converging
  * @param personalizeMaxTps largest campaign.minProvisionedTPS accepted
  * @param httpPort port of the health and metrics endpoints; 0 picks a free one, -1 disables them
+ * @param leaderElection whether replicas elect a leader through the Lease {@link #LEASE_NAME}
+ *     (UBA_LEADER_ELECTION=true); only the leader reconciles
+ * @param leaderElectionNamespace namespace of that Lease (UBA_LEADER_ELECTION_NAMESPACE, else the pod's
+ *     POD_NAMESPACE); null when leader election is off
+ * @param httpAddress address the endpoints listen on (UBA_HTTP_ADDRESS); null means every interface
  */
 public record OperatorConfig(
     String region,
@@ -24,7 +29,13 @@ public record OperatorConfig(
     Duration resyncInterval,
     Duration pollInterval,
     int personalizeMaxTps,
-    int httpPort) {
+    int httpPort,
+    boolean leaderElection,
+    String leaderElectionNamespace,
+    String httpAddress) {
+
+  /** The Lease the replicas compete for (coordination.k8s.io/v1). */
+  public static final String LEASE_NAME = "uba-operator-lock";
 
   private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
 
@@ -35,7 +46,39 @@ public record OperatorConfig(
         duration("UBA_RESYNC_INTERVAL", env.getOrDefault("UBA_RESYNC_INTERVAL", "10m")),
         duration("UBA_POLL_INTERVAL", env.getOrDefault("UBA_POLL_INTERVAL", "15s")),
         integer("UBA_PERSONALIZE_MAX_TPS", env.getOrDefault("UBA_PERSONALIZE_MAX_TPS", "10")),
-        integer("UBA_HTTP_PORT", env.getOrDefault("UBA_HTTP_PORT", "8080")));
+        integer("UBA_HTTP_PORT", env.getOrDefault("UBA_HTTP_PORT", "8080")),
+        leaderElection(env),
+        leaderElection(env) ? leaseNamespace(env) : null,
+        blankToNull(env.get("UBA_HTTP_ADDRESS")));
+  }
+
+  /** Without leader election (a single replica). */
+  public OperatorConfig(String region, Set<String> watchNamespaces, Duration resyncInterval, Duration pollInterval,
+      int personalizeMaxTps, int httpPort) {
+    this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null);
+  }
+
+  private static boolean leaderElection(Map<String, String> env) {
+    String text = env.getOrDefault("UBA_LEADER_ELECTION", "false").trim();
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (text.isEmpty() || text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("UBA_LEADER_ELECTION=" + text + " is neither true nor false");
+  }
+
+  private static String leaseNamespace(Map<String, String> env) {
+    String namespace = blankToNull(env.get("UBA_LEADER_ELECTION_NAMESPACE"));
+    if (namespace == null) {
+      namespace = blankToNull(env.get("POD_NAMESPACE"));
+    }
+    if (namespace == null) {
+      throw new IllegalArgumentException("UBA_LEADER_ELECTION=true needs the namespace of the Lease "
+          + LEASE_NAME + ": set UBA_LEADER_ELECTION_NAMESPACE or POD_NAMESPACE");
+    }
+    return namespace;
   }
 
   public boolean watchesAllNamespaces() {

@@ -71,4 +71,42 @@ class OperatorConfigTest {
     assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_PERSONALIZE_MAX_TPS", "ten")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_PERSONALIZE_MAX_TPS");
   }
+
+  @Test
+  void leaderElectionIsOffByDefault() {
+    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of("POD_NAMESPACE", "uba-system"));
+    assertThat(config.leaderElection()).isFalse();
+    assertThat(config.leaderElectionNamespace()).isNull();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.httpAddress()).isNull();
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_HTTP_ADDRESS", "127.0.0.1")).httpAddress())
+        .isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void leaderElectionUsesThePodsNamespaceUnlessGivenOne() {
+    OperatorConfig fromPod = OperatorConfig.fromEnvironment(Map.of(
+        "UBA_LEADER_ELECTION", "true", "POD_NAMESPACE", "uba-system"));
+    assertThat(fromPod.leaderElection()).isTrue();
+    assertThat(fromPod.leaderElectionNamespace()).isEqualTo("uba-system");
+
+    OperatorConfig given = OperatorConfig.fromEnvironment(Map.of(
+        "UBA_LEADER_ELECTION", "TRUE", "UBA_LEADER_ELECTION_NAMESPACE", " operators ", "POD_NAMESPACE", "uba-system"));
+    assertThat(given.leaderElectionNamespace()).isEqualTo("operators");
+    assertThat(OperatorConfig.LEASE_NAME).isEqualTo("uba-operator-lock");
+  }
+
+  @Test
+  void leaderElectionWithoutANamespaceIsAConfigurationError() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_LEADER_ELECTION", "true")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("UBA_LEADER_ELECTION_NAMESPACE").hasMessageContaining("POD_NAMESPACE");
+  }
+
+  @Test
+  void aBadLeaderElectionFlagIsRejectedNamingTheVariable() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_LEADER_ELECTION", "yes")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_LEADER_ELECTION");
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_LEADER_ELECTION", "false")).leaderElection()).isFalse();
+  }
 }

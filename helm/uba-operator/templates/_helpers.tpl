@@ -1,0 +1,61 @@
+{{/* Name of the chart, overridable. */}}
+{{- define "uba-operator.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Full name: release-chart, or the release name when it contains the chart name. */}}
+{{- define "uba-operator.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else if contains (include "uba-operator.name" .) .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name (include "uba-operator.name" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{- define "uba-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "uba-operator.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "uba-operator.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{ include "uba-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "uba-operator.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "uba-operator.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* "true" when replicas elect a leader: asked for, or more than one replica. */}}
+{{- define "uba-operator.leaderElection" -}}
+{{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
+{{- end }}
+
+{{/* The rules on the operator's own kinds, events and Secrets (cluster-wide or per watched namespace). */}}
+{{- define "uba-operator.rules" -}}
+- apiGroups: ["uba.dev"]
+  resources: ["ubapipelines", "anomalyalerts", "personalizationmodels"]
+  verbs: ["get", "list", "watch", "patch", "update"]
+- apiGroups: ["uba.dev"]
+  resources: ["ubapipelines/status", "anomalyalerts/status", "personalizationmodels/status"]
+  verbs: ["get", "patch", "update"]
+- apiGroups: ["uba.dev"]
+  resources: ["ubapipelines/finalizers", "anomalyalerts/finalizers", "personalizationmodels/finalizers"]
+  verbs: ["update"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
+# The PersonalizationModel's tracking Secret (<name>-personalize): read, created and patched by
+# name; no list or watch (the operator keeps no Secret informer).
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "create", "update", "patch"]
+{{- end }}

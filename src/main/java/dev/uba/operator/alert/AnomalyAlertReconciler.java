@@ -16,7 +16,7 @@ import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
-import dev.uba.operator.engine.Requeue;
+import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
 import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -32,10 +32,8 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -57,12 +55,12 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
   private final OperatorConfig config;
   private final AwsClients aws;
   private final StatusWriter statusWriter;
-  /** Consecutive passes that ended throttled or with AWS unavailable, for the backoff. */
-  private final Map<ResourceID, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final RequeueSchedule requeue;
   private volatile InformerEventSource<UbaPipeline, AnomalyAlert> pipelines;
 
   public AnomalyAlertReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
     this.config = config;
+    this.requeue = new RequeueSchedule(config.pollInterval(), config.resyncInterval());
     this.aws = aws;
     this.statusWriter = new StatusWriter(clock);
   }
@@ -108,7 +106,7 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
     if (pipeline.outcome().isPresent()) {
       List<Outcome> outcomes = List.of(pipeline.outcome().get());
       return statusWriter.write(alert, status, outcomes,
-          Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), 0), events);
+          requeue.after(alert, outcomes), events);
     }
     status.setPipeline(pipeline.use());
     List<Outcome> outcomes;
@@ -123,9 +121,8 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
     } catch (SdkException e) {
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
-    int attempts = countFailures(alert, outcomes);
     return statusWriter.write(alert, status, outcomes,
-        Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts), events);
+        requeue.after(alert, outcomes), events);
   }
 
   private static boolean ownsAnything(AnomalyAlertStatus status) {
@@ -145,7 +142,7 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
 
   @Override
   public DeleteControl cleanup(AnomalyAlert alert, Context<AnomalyAlert> context) {
-    failedAttempts.remove(ResourceID.fromResource(alert));
+    requeue.forget(alert);
     if (alert.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }
@@ -171,9 +168,8 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
       outcomes = List.of(AwsErrors.outcomeOf("deleting the alert's AWS resources", e));
     }
     statusWriter.writeDeleting(context.getClient(), alert, status, outcomes, events);
-    int attempts = countFailures(alert, outcomes);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(
-        Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts)
+        requeue.after(alert, outcomes)
             .orElse(config.pollInterval()).toMillis());
   }
 
@@ -197,12 +193,4 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
     return new AlertLocation(region, aws.accountId(region), AwsClients.partition(region));
   }
 
-  private int countFailures(AnomalyAlert alert, List<Outcome> outcomes) {
-    ResourceID id = ResourceID.fromResource(alert);
-    if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING)) {
-      return failedAttempts.merge(id, 1, Integer::sum);
-    }
-    failedAttempts.remove(id);
-    return 0;
-  }
 }

@@ -20,7 +20,7 @@ import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Reasons;
-import dev.uba.operator.engine.Requeue;
+import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -30,7 +30,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -63,10 +61,11 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
   private final AwsClients aws;
   private final StatusWriter statusWriter;
   private final Clock clock;
-  private final Map<ResourceID, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final RequeueSchedule requeue;
 
   public PersonalizationModelReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
     this.config = config;
+    this.requeue = new RequeueSchedule(config.pollInterval(), config.resyncInterval());
     this.aws = aws;
     this.clock = clock;
     this.statusWriter = new StatusWriter(clock);
@@ -114,10 +113,8 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
     } catch (SdkException e) {
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
-    int attempts = countFailures(model, outcomes);
-    Optional<Duration> requeue = Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts)
-        .map(d -> soonerForTimer(d, model, status, now));
-    return statusWriter.write(model, status, outcomes, requeue, events);
+    Optional<Duration> next = requeue.after(model, outcomes).map(d -> soonerForTimer(d, model, status, now));
+    return statusWriter.write(model, status, outcomes, next, events);
   }
 
   /** The Secret for applications, once there is something to put in it. */
@@ -171,7 +168,7 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
 
   @Override
   public DeleteControl cleanup(PersonalizationModel model, Context<PersonalizationModel> context) {
-    failedAttempts.remove(ResourceID.fromResource(model));
+    requeue.forget(model);
     if (model.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }
@@ -200,9 +197,8 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
     statusWriter.writeDeleting(context.getClient(), model, status, outcomes, events);
-    int attempts = countFailures(model, outcomes);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(
-        Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts)
+        requeue.after(model, outcomes)
             .orElse(config.pollInterval()).toMillis());
   }
 
@@ -234,12 +230,4 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
     return new ModelDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region));
   }
 
-  private int countFailures(PersonalizationModel model, List<Outcome> outcomes) {
-    ResourceID id = ResourceID.fromResource(model);
-    if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING)) {
-      return failedAttempts.merge(id, 1, Integer::sum);
-    }
-    failedAttempts.remove(id);
-    return 0;
-  }
 }

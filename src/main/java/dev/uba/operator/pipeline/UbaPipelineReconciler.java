@@ -14,7 +14,7 @@ import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
-import dev.uba.operator.engine.Requeue;
+import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -22,12 +22,9 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -44,11 +41,11 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
   private final AwsClients aws;
   private final StatusWriter statusWriter;
   private final Clock clock;
-  /** Consecutive passes that ended throttled or with AWS unavailable, for the backoff. */
-  private final Map<ResourceID, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final RequeueSchedule requeue;
 
   public UbaPipelineReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
     this.config = config;
+    this.requeue = new RequeueSchedule(config.pollInterval(), config.resyncInterval());
     this.aws = aws;
     this.clock = clock;
     this.statusWriter = new StatusWriter(clock);
@@ -78,9 +75,8 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
     } catch (SdkException e) {
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
-    int attempts = countFailures(pipeline, outcomes);
     return statusWriter.write(pipeline, status, outcomes,
-        Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts), events);
+        requeue.after(pipeline, outcomes), events);
   }
 
   private List<Outcome> converge(UbaPipeline pipeline, PipelineNames names, PipelineDesiredState.Location where,
@@ -96,7 +92,7 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
 
   @Override
   public DeleteControl cleanup(UbaPipeline pipeline, Context<UbaPipeline> context) {
-    failedAttempts.remove(ResourceID.fromResource(pipeline));
+    requeue.forget(pipeline);
     if (pipeline.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }
@@ -124,9 +120,8 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
     statusWriter.writeDeleting(context.getClient(), pipeline, status, outcomes, events);
-    int attempts = countFailures(pipeline, outcomes);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(
-        Requeue.after(outcomes, config.pollInterval(), config.resyncInterval(), attempts)
+        requeue.after(pipeline, outcomes)
             .orElse(config.pollInterval()).toMillis());
   }
 
@@ -156,12 +151,4 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
     return new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region));
   }
 
-  private int countFailures(UbaPipeline pipeline, List<Outcome> outcomes) {
-    ResourceID id = ResourceID.fromResource(pipeline);
-    if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING)) {
-      return failedAttempts.merge(id, 1, Integer::sum);
-    }
-    failedAttempts.remove(id);
-    return 0;
-  }
 }

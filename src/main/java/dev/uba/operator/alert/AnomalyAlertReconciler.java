@@ -16,9 +16,9 @@ import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
+import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
-import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -47,9 +47,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Pipelines are watched with an informer: a change of a pipeline (Ready, its stream, deleted)
  * brings every alert that references it back at once, through an index of alerts by pipelineRef.
  */
-@ControllerConfiguration(name = "anomalyalert", finalizerName = AnomalyAlertReconciler.FINALIZER)
+@ControllerConfiguration(name = "anomalyalert", finalizerName = Ownership.FINALIZER)
 public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner<AnomalyAlert> {
-  public static final String FINALIZER = UbaPipelineReconciler.FINALIZER;
   static final String BY_PIPELINE = "alerts-by-pipeline";
 
   private final OperatorConfig config;
@@ -185,8 +184,7 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
   }
 
   private String regionOf(AnomalyAlert alert) {
-    String region = alert.getSpec().getRegion();
-    return region != null && !region.isBlank() ? region : config.region();
+    return config.regionFor(alert.getSpec().getRegion());
   }
 
   private AlertLocation locate(String region) {

@@ -81,6 +81,11 @@ public record OperatorConfig(
     return namespace;
   }
 
+  /** The region of an object: its spec.region when set, else the operator's AWS_REGION (may be null). */
+  public String regionFor(String specRegion) {
+    return specRegion != null && !specRegion.isBlank() ? specRegion : region;
+  }
+
   public boolean watchesAllNamespaces() {
     return watchNamespaces.isEmpty();
   }

@@ -12,6 +12,8 @@ public final class Ownership {
   public static final String MANAGED_BY = "uba.dev/managed-by";
   public static final String MANAGED_BY_VALUE = "uba-operator";
   public static final String OWNER = "uba.dev/owner";
+  /** Held on every object until AWS confirms its resources are gone (or deletionPolicy is Retain). */
+  public static final String FINALIZER = "uba.dev/finalizer";
 
   private Ownership() {}
 

@@ -19,6 +19,7 @@ import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
+import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.Reasons;
 import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
@@ -51,11 +52,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Besides spec changes, a changed uba.dev/retrain annotation triggers a pass (see
  * {@link RetrainAnnotationFilter}); the value handled is recorded in status.
  */
-@ControllerConfiguration(name = "personalizationmodel", finalizerName = PersonalizationModelReconciler.FINALIZER,
+@ControllerConfiguration(name = "personalizationmodel", finalizerName = Ownership.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = PersonalizationModelReconciler.RetrainAnnotationFilter.class))
 public class PersonalizationModelReconciler implements Reconciler<PersonalizationModel>, Cleaner<PersonalizationModel> {
-  public static final String FINALIZER = "uba.dev/finalizer";
 
   private final OperatorConfig config;
   private final AwsClients aws;
@@ -222,8 +222,7 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
   }
 
   private String regionOf(PersonalizationModel model) {
-    String region = model.getSpec().getRegion();
-    return region != null && !region.isBlank() ? region : config.region();
+    return config.regionFor(model.getSpec().getRegion());
   }
 
   private ModelDesiredState.Location locate(String region) {

@@ -14,6 +14,7 @@ import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.KubernetesEvents;
 import dev.uba.operator.engine.Outcome;
+import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.RequeueSchedule;
 import dev.uba.operator.engine.StatusWriter;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -33,9 +34,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * status is written in one place. Deletion runs the other way round and holds the finalizer until
  * AWS no longer returns the resources.
  */
-@ControllerConfiguration(name = "ubapipeline", finalizerName = UbaPipelineReconciler.FINALIZER)
+@ControllerConfiguration(name = "ubapipeline", finalizerName = Ownership.FINALIZER)
 public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<UbaPipeline> {
-  public static final String FINALIZER = "uba.dev/finalizer";
 
   private final OperatorConfig config;
   private final AwsClients aws;
@@ -143,8 +143,7 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
   }
 
   private String regionOf(UbaPipeline pipeline) {
-    String region = pipeline.getSpec().getRegion();
-    return region != null && !region.isBlank() ? region : config.region();
+    return config.regionFor(pipeline.getSpec().getRegion());
   }
 
   private PipelineDesiredState.Location locate(String region) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * aws.personalize().of(LocalPersonalize.Resource.SOLUTION_VERSION)   // one resource type
  *     .transitionalDescribes(10).maxDuration(Duration.ofSeconds(1));
  * aws.personalize().failNextTraining("Insufficient data to train a model.");
+ * aws.personalize().failNextCreate(LocalPersonalize.Resource.SOLUTION, "Recipe not supported.");
  * }</pre>
  *
  * <p>With {@code n} transitional describes, a created resource is reported {@code CREATE PENDING}
@@ -49,11 +50,13 @@ public final class LocalPersonalize {
   }
 
   private final Map<Resource, TransitionSettings> settings = new EnumMap<>(Resource.class);
-  private final Deque<String> trainingFailures = new ArrayDeque<>();
+  private final Map<Resource, Deque<String>> createFailures = new EnumMap<>(Resource.class);
+  private final Deque<String> campaignUpdateFailures = new ArrayDeque<>();
 
   LocalPersonalize() {
     for (Resource r : Resource.values()) {
       settings.put(r, new TransitionSettings(Lifecycle.DEFAULT_TRANSITIONAL_DESCRIBES));
+      createFailures.put(r, new ArrayDeque<>());
     }
   }
 
@@ -91,24 +94,57 @@ public final class LocalPersonalize {
    * with {@code failureReason} set to {@code reason}, as a training that fails on AWS does. Calls
    * queue up: each failure applies to one further solution version.
    */
-  public synchronized LocalPersonalize failNextTraining(String reason) {
-    trainingFailures.addLast(Objects.requireNonNull(reason));
+  public LocalPersonalize failNextTraining(String reason) {
+    return failNextCreate(Resource.SOLUTION_VERSION, reason);
+  }
+
+  /**
+   * The next resource of this type that is created (and would become ACTIVE) passes through its
+   * creating states and ends {@code CREATE FAILED}, as AWS reports a creation that failed (for an
+   * import job: besides the failures the emulator finds itself). {@code reason} is the
+   * {@code failureReason}, which the SDK reads only where the type's Describe has one (dataset
+   * groups, import jobs, solution versions, campaigns). Calls queue up: each failure applies to
+   * one further resource of the type.
+   */
+  public synchronized LocalPersonalize failNextCreate(Resource resource, String reason) {
+    createFailures.get(Objects.requireNonNull(resource)).addLast(Objects.requireNonNull(reason));
     return this;
   }
 
-  /** Training failures arranged with {@link #failNextTraining} and not used yet. */
-  public synchronized int pendingTrainingFailures() {
-    return trainingFailures.size();
+  /**
+   * The next UpdateCampaign runs and then fails: {@code latestCampaignUpdate} is CREATE FAILED
+   * with {@code failureReason} {@code reason}, and the campaign stays ACTIVE with the version and
+   * settings it deployed before. Calls queue up.
+   */
+  public synchronized LocalPersonalize failNextCampaignUpdate(String reason) {
+    campaignUpdateFailures.addLast(Objects.requireNonNull(reason));
+    return this;
   }
 
-  /** The next arranged training failure, consumed, or null. */
-  synchronized String takeTrainingFailure() {
-    return trainingFailures.pollFirst();
+  /** The next arranged campaign update failure, consumed, or null. */
+  synchronized String takeCampaignUpdateFailure() {
+    return campaignUpdateFailures.pollFirst();
+  }
+
+  /** Training failures arranged with {@link #failNextTraining} and not used yet. */
+  public int pendingTrainingFailures() {
+    return pendingCreateFailures(Resource.SOLUTION_VERSION);
+  }
+
+  /** Creation failures of this type arranged with {@link #failNextCreate} and not used yet. */
+  public synchronized int pendingCreateFailures(Resource resource) {
+    return createFailures.get(resource).size();
+  }
+
+  /** The next arranged creation failure of this type, consumed, or null. */
+  synchronized String takeCreateFailure(Resource resource) {
+    return createFailures.get(resource).pollFirst();
   }
 
   /** Forgets arranged faults (the transition settings are reset by {@link #defaults()}). */
-  synchronized void clearFaults() {
-    trainingFailures.clear();
+  public synchronized void clearFaults() {
+    createFailures.values().forEach(Deque::clear);
+    campaignUpdateFailures.clear();
   }
 
   @Override

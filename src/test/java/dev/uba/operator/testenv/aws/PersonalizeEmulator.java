@@ -88,14 +88,17 @@ import java.util.regex.Pattern;
  *       model using the dataset", CreateDatasetImportJob): none yet gets InvalidInputException, one
  *       still importing ResourceInUseException. {@code trainingMode UPDATE} needs an ACTIVE version
  *       trained before. A version fails only when a test arranged it
- *       ({@link LocalPersonalize#failNextTraining}).
+ *       ({@link LocalPersonalize#failNextTraining}); so does the creation of any other resource
+ *       type ({@link LocalPersonalize#failNextCreate}).
  *   <li>CreateCampaign: "Wait until the status [of the solution version] shows as ACTIVE before
  *       calling CreateCampaign"; minProvisionedTPS at least 1. UpdateCampaign: "the campaign
  *       status must be ACTIVE or CREATE FAILED"; the new solution version must be ACTIVE; the
  *       campaign keeps its deployed version until {@code latestCampaignUpdate} is ACTIVE ("The
  *       campaign will use the previous solution version and campaign configuration to generate
  *       recommendations until the latest campaign update status is Active"). A second update
- *       while one is in progress gets ResourceInUseException.
+ *       while one is in progress gets ResourceInUseException. An update fails (latestCampaignUpdate
+ *       CREATE FAILED, the campaign ACTIVE with what it deployed) only when a test arranged it
+ *       ({@link LocalPersonalize#failNextCampaignUpdate}).
  *   <li>GetSolutionMetrics: for an ACTIVE solution version, offline metrics under the documented
  *       names (coverage, mean_reciprocal_rank_at_25, normalized_discounted_cumulative_gain_at_5/10/25,
  *       precision_at_5/10/25), plausible values derived from the version's ARN; a version that is
@@ -745,9 +748,8 @@ final class PersonalizeEmulator {
     f.put("trainingType", "AUTOTRAIN".equals(mode) ? "AUTOMATIC" : "MANUAL");
     PersonalizeResource r = add(Kind.SOLUTION_VERSION, arn, versionName, req, f, solution.arn,
         tags);
-    String failure = control.takeTrainingFailure();
-    startCreate(r, failure == null ? ACTIVE : CREATE_FAILED, failure);
-    if (failure == null && r.isActive()) {
+    startCreate(r, ACTIVE, null);
+    if (r.isActive()) {
       trained(r);
     }
     ObjectNode out = AwsRequest.object();
@@ -855,6 +857,7 @@ final class PersonalizeEmulator {
         : c.fields.path("campaignConfig").isObject() ? c.fields.get("campaignConfig").deepCopy()
         : null;
     CampaignUpdate u = new CampaignUpdate(versionArn, tps, config, now());
+    u.progress.failureReason = control.takeCampaignUpdateFailure();
     c.update = u;
     TransitionSettings s = control.of(LocalPersonalize.Resource.CAMPAIGN);
     if (s.isInstant()) {
@@ -1072,10 +1075,12 @@ final class PersonalizeEmulator {
 
   // ---------------------------------------------------------------------- status machinery
 
+  /** Starts a creation that ends in {@code outcome}; one a test arranged to fail ends CREATE FAILED. */
   private void startCreate(PersonalizeResource r, String outcome, String failureReason) {
     Progress p = r.progress;
-    p.outcome = outcome;
-    p.failureReason = failureReason;
+    String arranged = ACTIVE.equals(outcome) ? control.takeCreateFailure(r.kind.settings) : null;
+    p.outcome = arranged == null ? outcome : CREATE_FAILED;
+    p.failureReason = arranged == null ? failureReason : arranged;
     TransitionSettings s = control.of(r.kind.settings);
     if (s.isInstant()) {
       p.phase = Phase.FINAL;
@@ -1167,13 +1172,20 @@ final class PersonalizeEmulator {
     v.fields.put("trainingHours", round(0.5 + new Random(v.arn.hashCode()).nextDouble() * 2));
   }
 
-  /** The campaign update is done: the campaign now deploys its version and settings. */
+  /**
+   * The campaign update is done: the campaign now deploys its version and settings; or, when a
+   * test arranged it, the update failed and the campaign keeps what it deployed.
+   */
   private void applyUpdate(PersonalizeResource c) {
     CampaignUpdate u = c.update;
     u.progress.transition = null;
     u.progress.phase = Phase.FINAL;
-    u.progress.outcome = ACTIVE;
     u.updated = now();
+    if (u.progress.failureReason != null) {
+      u.progress.outcome = CREATE_FAILED;
+      return;
+    }
+    u.progress.outcome = ACTIVE;
     c.fields.put("solutionVersionArn", u.solutionVersionArn);
     c.fields.put("minProvisionedTPS", u.minProvisionedTps);
     if (u.campaignConfig != null) {

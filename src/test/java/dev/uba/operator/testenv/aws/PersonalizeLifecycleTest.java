@@ -57,6 +57,44 @@ class PersonalizeLifecycleTest {
   }
 
   @Test
+  void anArrangedCreationFailureEndsCreateFailedWithItsReasonAndTheFailedResourceCanBeDeleted() {
+    aws.personalize().failNextCreate(LocalPersonalize.Resource.DATASET_GROUP, "KMS key not usable.");
+    String failed = personalize.createDatasetGroup(b -> b.name("broken")).datasetGroupArn();
+    String next = personalize.createDatasetGroup(b -> b.name("fine")).datasetGroupArn();
+
+    assertThat(groupStatus(failed)).isEqualTo("CREATE PENDING");
+    assertThat(groupStatus(failed)).isEqualTo("CREATE IN_PROGRESS");
+    assertThat(groupStatus(failed)).isEqualTo("CREATE FAILED");
+    assertThat(personalize.describeDatasetGroup(b -> b.datasetGroupArn(failed)).datasetGroup().failureReason())
+        .isEqualTo("KMS key not usable.");
+    PersonalizeSetup.untilStatus(() -> groupStatus(next), "ACTIVE");
+    assertThat(aws.personalize().pendingCreateFailures(LocalPersonalize.Resource.DATASET_GROUP)).isZero();
+
+    personalize.deleteDatasetGroup(b -> b.datasetGroupArn(failed));
+    assertThat(groupStatus(failed)).isEqualTo("DELETE PENDING");
+    boolean gone = false;
+    for (int i = 0; i < 5 && !gone; i++) {
+      try {
+        groupStatus(failed);
+      } catch (ResourceNotFoundException e) {
+        gone = true;
+      }
+    }
+    assertThat(gone).as("the failed dataset group is deleted").isTrue();
+  }
+
+  @Test
+  void arrangedFailuresApplyToTheirResourceTypeOnly() {
+    aws.personalize().instant().failNextCreate(LocalPersonalize.Resource.SOLUTION, "Recipe not supported.");
+    String group = setup.activeGroup("g");
+    assertThat(groupStatus(group)).isEqualTo("ACTIVE");
+    String solution = personalize.createSolution(b -> b.name("s").datasetGroupArn(group)
+        .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization")).solutionArn();
+    var described = personalize.describeSolution(b -> b.solutionArn(solution)).solution();
+    assertThat(described.status()).isEqualTo("CREATE FAILED");
+  }
+
+  @Test
   void listsShowTheCurrentStatusWithoutAdvancingIt() {
     aws.personalize().transitionalDescribes(3);
     String arn = personalize.createDatasetGroup(b -> b.name("listed")).datasetGroupArn();
@@ -199,13 +237,14 @@ class PersonalizeLifecycleTest {
   @Test
   void resetForgetsResourcesAndArrangedFailures() {
     setup.activeGroup("before-reset");
-    aws.personalize().failNextTraining("never used").of(LocalPersonalize.Resource.CAMPAIGN)
-        .transitionalDescribes(9);
+    aws.personalize().failNextTraining("never used").failNextCreate(LocalPersonalize.Resource.CAMPAIGN, "never used")
+        .of(LocalPersonalize.Resource.CAMPAIGN).transitionalDescribes(9);
 
     aws.reset();
 
     assertThat(personalize.listDatasetGroups(b -> { }).datasetGroups()).isEmpty();
     assertThat(aws.personalize().pendingTrainingFailures()).isZero();
+    assertThat(aws.personalize().pendingCreateFailures(LocalPersonalize.Resource.CAMPAIGN)).isZero();
     assertThat(aws.personalize().of(LocalPersonalize.Resource.CAMPAIGN).transitionalDescribes())
         .isEqualTo(Lifecycle.DEFAULT_TRANSITIONAL_DESCRIBES);
   }

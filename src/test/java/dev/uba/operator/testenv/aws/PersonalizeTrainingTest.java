@@ -267,6 +267,27 @@ class PersonalizeTrainingTest {
   }
 
   @Test
+  void anArrangedCampaignUpdateFailureLeavesTheCampaignServingWhatItDeployed() {
+    aws.personalize().of(LocalPersonalize.Resource.CAMPAIGN).instant();
+    String solution = setup.trainableSolution("f");
+    String v1 = setup.activeVersion(solution);
+    String campaign = personalize.createCampaign(b -> b.name("recs").solutionVersionArn(v1))
+        .campaignArn();
+    String v2 = setup.activeVersion(solution);
+    aws.personalize().failNextCampaignUpdate("Not enough capacity.");
+
+    personalize.updateCampaign(b -> b.campaignArn(campaign).solutionVersionArn(v2));
+    Campaign failed = campaign(campaign);
+    assertThat(failed.status()).isEqualTo("ACTIVE");
+    assertThat(failed.solutionVersionArn()).isEqualTo(v1);
+    assertThat(failed.latestCampaignUpdate().status()).isEqualTo("CREATE FAILED");
+    assertThat(failed.latestCampaignUpdate().failureReason()).isEqualTo("Not enough capacity.");
+
+    personalize.updateCampaign(b -> b.campaignArn(campaign).solutionVersionArn(v2));
+    assertThat(campaign(campaign).solutionVersionArn()).isEqualTo(v2);
+  }
+
+  @Test
   void updateCampaignToAVersionThatIsNotActiveIsRefused() {
     aws.personalize().of(LocalPersonalize.Resource.CAMPAIGN).instant();
     String solution = setup.trainableSolution("r");

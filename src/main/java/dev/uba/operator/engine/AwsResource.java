@@ -53,6 +53,16 @@ public interface AwsResource<D extends Desired, A> {
   /** Starts deleting the resource (and what must go first, such as policy attachments). */
   Applied delete(A actual);
 
+  /**
+   * Tries again a resource AWS has put in a FAILED state, once the spec has changed: by default it
+   * is deleted, and {@link Converger#converge} creates it anew from the new spec once AWS no
+   * longer returns it. A type whose failed change leaves the resource itself working (a campaign
+   * whose update failed) makes the change again instead.
+   */
+  default Applied retry(D desired, A actual) {
+    return delete(actual);
+  }
+
   /** What AWS does after a write. */
   enum Applied {
     /** Done: the next observe sees the new state. */

@@ -94,6 +94,30 @@ public final class Converger {
   }
 
   /**
+   * Tries again a resource that {@link #converge} found FAILED (see {@link AwsResource#retry}); the
+   * caller decides when, typically once the spec has changed since the failure. Progressing until
+   * the next pass sees the resource again.
+   */
+  public static <D extends Desired, A> Step<A> retryFailed(
+      AwsResource<D, A> resource, D desired, A actual, EventSink events) {
+    String kind = resource.kind();
+    String name = desired.name();
+    String was = resource.state(actual).word();
+    try {
+      resource.retry(desired, actual);
+      events.normal("Retrying", kind + " " + name + " was " + was + "; tried again after the spec changed");
+      return step(resource, name, Optional.of(actual), Outcome.progressing(Reasons.CREATING,
+          kind + " " + name + " was " + was + " and is tried again after the spec changed"));
+    } catch (SdkException e) {
+      if (AwsErrors.isNotFound(e)) {
+        return step(resource, name, Optional.empty(), Outcome.progressing(Reasons.CREATING,
+            kind + " " + name + " is gone and is created again"));
+      }
+      return step(resource, name, Optional.of(actual), AwsErrors.outcomeOf("retrying " + kind + " " + name, e));
+    }
+  }
+
+  /**
    * Deletes the resource if this object owns it; finished (gone) once AWS no longer returns it.
    * A resource owned by someone else, or by no one, is left in place and counts as gone.
    */

@@ -153,6 +153,22 @@ class ConvergerTest {
   }
 
   @Test
+  void aFailedResourceTriedAgainIsDeletedThenCreatedFromTheNewSpec() {
+    box.current = new Have(1, "FAILED", OWN_TAGS);
+    Step<Have> failed = Converger.converge(box, want, OWNER, sink);
+
+    Step<Have> retried = Converger.retryFailed(box, want, failed.actual().orElseThrow(), sink);
+    assertThat(retried.outcome().reason()).isEqualTo(Reasons.CREATING);
+    assertThat(retried.outcome().message()).contains("was FAILED", "tried again");
+    assertThat(retried.owned()).as("status keeps recording the resource while it is replaced").isTrue();
+    Step<Have> next = Converger.converge(box, want, OWNER, sink);
+    assertThat(next.outcome().reason()).isEqualTo(Reasons.CREATING);
+    assertThat(box.writes).containsExactly("delete", "create");
+    assertThat(box.current.size()).isEqualTo(2);
+    assertThat(events).containsExactly("Retrying", "Created");
+  }
+
+  @Test
   void awsErrorsBecomeOutcomesAndNotFoundDuringDeletionMeansGone() {
     box.failOnObserve = AwsServiceException.builder().statusCode(400)
         .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").serviceName("Box").build())

@@ -10,6 +10,7 @@ import dev.uba.operator.aws.personalize.PersonalizeDesired;
 import dev.uba.operator.aws.personalize.PersonalizeEventTracker;
 import dev.uba.operator.aws.personalize.PersonalizeSolutionVersion;
 import dev.uba.operator.engine.AwsErrors;
+import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Converger;
 import dev.uba.operator.engine.EventSink;
@@ -20,6 +21,7 @@ import dev.uba.operator.engine.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -41,6 +43,8 @@ final class ModelConvergence {
   private String step;
   private String trackingId;
   private boolean trackerPending;
+  private Map<String, Long> failedGenerations;
+  private long generation;
 
   ModelConvergence(ModelResources resources, String ownerId, EventSink events, Instant now) {
     this.resources = resources;
@@ -55,8 +59,9 @@ final class ModelConvergence {
   }
 
   List<Outcome> run(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status) {
-    long generation = model.getMetadata().getGeneration();
-    chain(model, desired, status, generation);
+    this.generation = model.getMetadata().getGeneration();
+    this.failedGenerations = status.getFailedGenerations();
+    chain(model, desired, status);
     if (step == null && trackerPending) {
       step = "EventTracker";
     }
@@ -65,8 +70,7 @@ final class ModelConvergence {
     return outcomes;
   }
 
-  private void chain(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status,
-      long generation) {
+  private void chain(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status) {
     // Data-access role (only when the spec names none).
     String roleArn = model.getSpec().getTrainingData().getRoleArn();
     if (roleArn == null || roleArn.isBlank()) {
@@ -81,7 +85,7 @@ final class ModelConvergence {
       releaseRole(model, desired, status);
     }
 
-    var group = Converger.converge(resources.datasetGroup(), desired.datasetGroup(), ownerId, events);
+    var group = convergeOrRetry(resources.datasetGroup(), desired.datasetGroup());
     record(group, "DatasetGroup");
     if (group.owned()) {
       status.setDatasetGroupName(desired.datasetGroup().name());
@@ -102,7 +106,7 @@ final class ModelConvergence {
       return;
     }
 
-    var dataset = Converger.converge(resources.dataset(), desired.dataset(), ownerId, events);
+    var dataset = convergeOrRetry(resources.dataset(), desired.dataset());
     record(dataset, "Dataset");
     if (dataset.owned()) {
       status.setDatasetArn(desired.dataset().arn());
@@ -113,11 +117,11 @@ final class ModelConvergence {
     if (!dataset.outcome().isReady()) {
       return;
     }
-    if (!importJob(model, desired, status, roleArn, generation)) {
+    if (!importJob(model, desired, status, roleArn)) {
       return;
     }
 
-    var solution = Converger.converge(resources.solution(), desired.solution(), ownerId, events);
+    var solution = convergeOrRetry(resources.solution(), desired.solution());
     record(solution, "Solution");
     if (solution.owned()) {
       status.setSolutionArn(desired.solution().arn());
@@ -126,7 +130,7 @@ final class ModelConvergence {
     if (!solution.outcome().isReady()) {
       return;
     }
-    String target = training(model, desired, status, generation);
+    String target = training(model, desired, status);
     if (target == null) {
       return;
     }
@@ -145,7 +149,7 @@ final class ModelConvergence {
       status.setEventTrackerArn(null);
       return;
     }
-    Step<PersonalizeActual> tracker = Converger.converge(resources.eventTracker(), desired.eventTracker(), ownerId, events);
+    Step<PersonalizeActual> tracker = convergeOrRetry(resources.eventTracker(), desired.eventTracker());
     // Not a step of the chain (nothing waits on it), but its messages say which step it is.
     statuses.add(tracker.status());
     outcomes.add(tracker.outcome().isReady() ? tracker.outcome() : new Outcome(tracker.outcome().kind(),
@@ -159,7 +163,7 @@ final class ModelConvergence {
 
   /** The import job; true once the data is imported. A new job (next n) after a spec change fixed a failure. */
   private boolean importJob(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status,
-      String roleArn, long generation) {
+      String roleArn) {
     String source = model.getSpec().getTrainingData().getS3Uri();
     int n = status.getImportJobNumber() == null ? 1 : status.getImportJobNumber();
     // A new job only after a spec change: a new source, or any change while the current job failed.
@@ -210,8 +214,7 @@ final class ModelConvergence {
    * the first training, a retraining when due, and a new training after a spec change fixed a
    * failed one. The ARN AWS returns is recorded at once, so a restarted operator takes it up.
    */
-  private String training(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status,
-      long generation) {
+  private String training(PersonalizationModel model, ModelDesiredState desired, PersonalizationModelStatus status) {
     PersonalizeSolutionVersion versions = resources.solutionVersion();
     String served = status.getSolutionVersionArn();
     String trainingStep = served == null ? "Training" : "Retraining";
@@ -295,7 +298,7 @@ final class ModelConvergence {
   private void campaign(ModelDesiredState desired, PersonalizationModelStatus status, String target) {
     String served = status.getSolutionVersionArn();
     PersonalizeDesired campaign = desired.campaign(target);
-    var s = Converger.converge(resources.campaign(), campaign, ownerId, events);
+    var s = convergeOrRetry(resources.campaign(), campaign);
     record(s, served == null || !served.equals(target) ? "Campaign" : null);
     if (s.owned()) {
       status.setCampaignArn(campaign.arn());
@@ -315,6 +318,25 @@ final class ModelConvergence {
     status.setLastTrainedTime(now.toString());
     events.normal("Serving", "campaign " + campaign.name() + " serves solution version " + target
         + (served == null ? "" : " (was " + served + ")"));
+  }
+
+  /**
+   * One step of the chain. A resource AWS failed stays Degraded with AWS's reason until the spec
+   * changes; then it is tried again (deleted and created from the new spec, or a failed campaign
+   * update made again), which is how a fixed spec resumes from the failed step.
+   */
+  private Step<PersonalizeActual> convergeOrRetry(AwsResource<PersonalizeDesired, PersonalizeActual> resource,
+      PersonalizeDesired desired) {
+    Step<PersonalizeActual> s = Converger.converge(resource, desired, ownerId, events);
+    if (!Reasons.AWS_RESOURCE_FAILED.equals(s.outcome().reason()) || s.actual().isEmpty()) {
+      failedGenerations.remove(resource.kind());
+      return s;
+    }
+    Long failedWith = failedGenerations.putIfAbsent(resource.kind(), generation);
+    if (failedWith == null || failedWith == generation) {
+      return s;
+    }
+    return Converger.retryFailed(resource, desired, s.actual().get(), events);
   }
 
   /** spec.trainingData.roleArn now names a role: the one the operator created is no longer needed. */

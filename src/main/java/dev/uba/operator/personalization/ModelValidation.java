@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelSpec;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
+import dev.uba.operator.aws.personalize.PersonalizeDatasetGroup;
+import dev.uba.operator.aws.personalize.PersonalizeSolution;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.SpecProblems;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.regex.Pattern;
  * What the schema cannot say: the TPS cost guard, the interactions schema's content, and the
  * fields that cannot change once the resources exist (domain, interactionsSchema,
  * datasetGroupName, recipe, region), checked against what status recorded (pure, no AWS call).
+ * The domain and the recipe may change while the dataset group or the solution they shape is
+ * failed: the failed resource is then created again with them.
  */
 public final class ModelValidation {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +63,7 @@ public final class ModelValidation {
     if (status.getDatasetGroupName() != null && !status.getDatasetGroupName().equals(names.datasetGroup())) {
       problems.immutable("spec.datasetGroupName", status.getDatasetGroupName(), names.datasetGroup());
     }
-    if (status.getDatasetGroupArn() != null
+    if (status.getDatasetGroupArn() != null && !failed(status, PersonalizeDatasetGroup.KIND)
         && !Objects.equals(status.getDomain(), ModelDesiredState.domain(spec))) {
       problems.immutable("spec.domain", shown(status.getDomain()), shown(ModelDesiredState.domain(spec)));
     }
@@ -68,7 +72,7 @@ public final class ModelValidation {
       problems.immutable("spec.interactionsSchema", "the schema created", "another schema");
     }
     boolean recipeValid = RECIPE_NAME.matcher(recipe).matches() || RECIPE_ARN.matcher(recipe).matches();
-    if (status.getRecipeArn() != null && recipeValid
+    if (status.getRecipeArn() != null && recipeValid && !failed(status, PersonalizeSolution.KIND)
         && !status.getRecipeArn().equals(ModelDesiredState.recipeArn(recipe, partition))) {
       problems.immutable("spec.recipe", status.getRecipeArn(), ModelDesiredState.recipeArn(recipe, partition));
     }
@@ -92,6 +96,11 @@ public final class ModelValidation {
     missing.removeAll(fields);
     return missing.isEmpty() ? Optional.empty()
         : Optional.of("an interactions schema needs the fields USER_ID, ITEM_ID and TIMESTAMP; missing " + missing);
+  }
+
+  /** A resource AWS failed is created again from the new spec, so its fields may change meanwhile. */
+  private static boolean failed(PersonalizationModelStatus status, String kind) {
+    return status.getFailedGenerations().containsKey(kind);
   }
 
   private static String shown(String domain) {

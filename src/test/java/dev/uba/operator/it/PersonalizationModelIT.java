@@ -70,7 +70,7 @@ class PersonalizationModelIT {
     if (operator != null) {
       operator.close();
     }
-    aws.personalize().defaults();
+    aws.personalize().defaults().clearFaults();
     client.close();
     personalize.close();
     iam.close();
@@ -265,6 +265,144 @@ class PersonalizationModelIT {
     assertThat(count("CreateSolution")).isEqualTo(1);
     assertThat(ready.getStatus().getSolutionVersionArn()).isNotEqualTo(degraded.getStatus().getTrainingSolutionVersionArn());
     deleteAndWait("failing");
+  }
+
+  @Test
+  void aSolutionThatFailedIsCreatedAgainWithTheRecipeTheFixedSpecNames() {
+    trainingData();
+    aws.calls().clear();
+    aws.personalize().failNextCreate(LocalPersonalize.Resource.SOLUTION, "recipe not usable with this data");
+    models.create(ns, yaml("recipe", "s3://" + bucket + "/interactions/", ""));
+    PersonalizationModel degraded = models.awaitDegraded(ns, "recipe", "AwsResourceFailed");
+    assertThat(Models.condition(degraded, "Degraded").orElseThrow().getMessage())
+        .contains("Solution: PersonalizeSolution " + ns + "-recipe is CREATE FAILED");
+    assertThat(degraded.getStatus().getStep()).isEqualTo("Solution");
+    assertThat(count("CreateSolutionVersion")).isZero();
+
+    // The recipe is immutable once the solution exists, but this one failed: it is made again.
+    models.edit(ns, "recipe", m -> {
+      m.getSpec().setRecipe("aws-similar-items");
+      return m;
+    });
+    PersonalizationModel ready = models.awaitReady(ns, "recipe");
+    var solution = personalize.describeSolution(r -> r.solutionArn(ready.getStatus().getSolutionArn())).solution();
+    assertThat(solution.recipeArn()).isEqualTo("arn:aws:personalize:::recipe/aws-similar-items");
+    assertThat(ready.getStatus().getRecipeArn()).isEqualTo(solution.recipeArn());
+    assertThat(ready.getStatus().getFailedGenerations()).isEmpty();
+    // Resumed at the failed step: the data was imported once, the solution made twice.
+    assertThat(count("DeleteSolution")).isEqualTo(1);
+    assertThat(count("CreateSolution")).isEqualTo(2);
+    assertThat(count("CreateDatasetGroup")).isEqualTo(1);
+    assertThat(count("CreateDatasetImportJob")).isEqualTo(1);
+    assertThat(models.events(ns, "recipe")).anyMatch(e -> e.getReason().equals("Retrying"));
+    deleteAndWait("recipe");
+  }
+
+  @Test
+  void aFailedDatasetGroupEventTrackerAndCampaignAreTriedAgainOnlyAfterTheSpecChanges() {
+    operator.close();
+    operator = RunningOperator.start(kube, aws, Duration.ofMillis(300), Duration.ofSeconds(1), Set.of(ns));
+    trainingData();
+    aws.calls().clear();
+    aws.personalize().failNextCreate(LocalPersonalize.Resource.DATASET_GROUP, "The KMS key is not usable.")
+        .failNextCreate(LocalPersonalize.Resource.EVENT_TRACKER, "never reported: trackers have no reason")
+        .failNextCreate(LocalPersonalize.Resource.CAMPAIGN, "Not enough capacity for minProvisionedTPS 1.");
+    models.create(ns, yaml("retry", "s3://" + bucket + "/interactions/", ""));
+    PersonalizationModel groupFailed = models.awaitDegraded(ns, "retry", "AwsResourceFailed");
+    assertThat(Models.condition(groupFailed, "Degraded").orElseThrow().getMessage())
+        .contains("PersonalizeDatasetGroup " + ns + "-retry is CREATE FAILED: The KMS key is not usable.");
+    assertThat(groupFailed.getStatus().getStep()).isEqualTo("DatasetGroup");
+    // Without a spec change nothing is tried again: resyncs only look.
+    int describes = count("DescribeDatasetGroup");
+    org.awaitility.Awaitility.await().atMost(Models.TIMEOUT).until(() -> count("DescribeDatasetGroup") >= describes + 3);
+    assertThat(count("CreateDatasetGroup")).isEqualTo(1);
+    assertThat(count("DeleteDatasetGroup")).isZero();
+
+    models.edit(ns, "retry", m -> {
+      m.getSpec().getTags().put("attempt", "2");
+      return m;
+    });
+    PersonalizationModel laterFailures = models.awaitStatus(ns, "retry", m -> m.getStatus().getFailedGenerations()
+        .keySet().containsAll(List.of("PersonalizeEventTracker", "PersonalizeCampaign")));
+    assertThat(laterFailures.getStatus().getFailedGenerations()).doesNotContainKey("PersonalizeDatasetGroup");
+    assertThat(count("CreateDatasetGroup")).isEqualTo(2);
+    assertThat(count("DeleteDatasetGroup")).isEqualTo(1);
+    assertThat(Models.isTrue(laterFailures, "Ready")).isFalse();
+
+    models.edit(ns, "retry", m -> {
+      m.getSpec().getCampaign().setMinProvisionedTPS(2);
+      return m;
+    });
+    PersonalizationModel ready = models.awaitReady(ns, "retry");
+    assertThat(ready.getStatus().getFailedGenerations()).isEmpty();
+    assertThat(count("CreateEventTracker")).isEqualTo(2);
+    assertThat(count("CreateCampaign")).isEqualTo(2);
+    assertThat(count("CreateSolutionVersion")).isEqualTo(1);
+    assertThat(personalize.describeCampaign(r -> r.campaignArn(ready.getStatus().getCampaignArn())).campaign()
+        .minProvisionedTPS()).isEqualTo(2);
+    Secret secret = client.secrets().inNamespace(ns).withName("retry-personalize").get();
+    assertThat(decode(secret, "EVENT_TRACKER_ARN")).isEqualTo(ready.getStatus().getEventTrackerArn());
+    deleteAndWait("retry");
+  }
+
+  @Test
+  void aFailedCampaignUpdateKeepsServingTheOldVersionAndIsSentAgainAfterASpecChange() {
+    trainingData();
+    models.create(ns, yaml("switch", "s3://" + bucket + "/interactions/", ""));
+    PersonalizationModel ready = models.awaitReady(ns, "switch");
+    String first = ready.getStatus().getSolutionVersionArn();
+    String campaignArn = ready.getStatus().getCampaignArn();
+    aws.calls().clear();
+
+    aws.personalize().failNextCampaignUpdate("Not enough capacity for the new version.");
+    models.edit(ns, "switch", m -> {
+      m.getMetadata().setAnnotations(new HashMap<>(java.util.Map.of("uba.dev/retrain", "1")));
+      return m;
+    });
+    PersonalizationModel degraded = models.awaitDegraded(ns, "switch", "AwsResourceFailed");
+    assertThat(Models.condition(degraded, "Degraded").orElseThrow().getMessage())
+        .contains("UPDATE FAILED").contains("Not enough capacity for the new version.");
+    String second = degraded.getStatus().getTrainingSolutionVersionArn();
+    assertThat(second).isNotNull().isNotEqualTo(first);
+    assertThat(degraded.getStatus().getSolutionVersionArn()).isEqualTo(first);
+    assertThat(personalize.describeCampaign(r -> r.campaignArn(campaignArn)).campaign().solutionVersionArn())
+        .isEqualTo(first);
+
+    models.edit(ns, "switch", m -> {
+      m.getSpec().getTags().put("attempt", "2");
+      return m;
+    });
+    PersonalizationModel switched = models.awaitStatus(ns, "switch",
+        m -> second.equals(m.getStatus().getSolutionVersionArn()) && Models.isTrue(m, "Ready"));
+    assertThat(switched.getStatus().getPreviousSolutionVersionArn()).isEqualTo(first);
+    assertThat(count("UpdateCampaign")).isEqualTo(2);
+    assertThat(count("CreateSolutionVersion")).as("the trained version is deployed, not trained again").isEqualTo(1);
+    assertThat(count("DeleteCampaign")).isZero();
+    deleteAndWait("switch");
+  }
+
+  @Test
+  void deletionPolicyRetainLeavesEveryAwsResourceInPlaceWithItsOwnerTag() {
+    trainingData();
+    models.create(ns, yaml("kept", "s3://" + bucket + "/interactions/", "  deletionPolicy: Retain"));
+    PersonalizationModel ready = models.awaitReady(ns, "kept");
+    var status = ready.getStatus();
+    aws.calls().clear();
+
+    deleteAndWait("kept");
+    assertThat(aws.calls().writes("personalize")).isZero();
+    assertThat(aws.calls().writes("iam")).isZero();
+    assertThat(models.events(ns, "kept")).anyMatch(e -> e.getReason().equals("Retained"));
+    var campaign = personalize.describeCampaign(r -> r.campaignArn(status.getCampaignArn())).campaign();
+    assertThat(campaign.status()).isEqualTo("ACTIVE");
+    assertThat(campaign.solutionVersionArn()).isEqualTo(status.getSolutionVersionArn());
+    for (String arn : List.of(status.getDatasetGroupArn(), status.getDatasetArn(), status.getSolutionArn(),
+        status.getCampaignArn(), status.getEventTrackerArn())) {
+      assertThat(personalize.listTagsForResource(r -> r.resourceArn(arn)).tags()).as(arn)
+          .anyMatch(t -> t.tagKey().equals("uba.dev/owner") && t.tagValue().equals(ns + "/personalizationmodel/kept"));
+    }
+    assertThat(iam.getRole(r -> r.roleName(ns + "-kept-personalize")).role().arn())
+        .isEqualTo(status.getDataAccessRole().getArn());
   }
 
   @Test

@@ -111,6 +111,22 @@ class ModelValidationTest {
   }
 
   @Test
+  void theRecipeAndDomainMayChangeWhileTheResourceTheyShapeIsFailedButTheGroupNameMayNot() {
+    PersonalizationModel m = model();
+    m.setStatus(created(m));
+    m.getSpec().setRecipe("aws-similar-items");
+    m.getSpec().setDomain("ECOMMERCE");
+    m.getStatus().getFailedGenerations().put("PersonalizeSolution", 1L);
+    assertImmutable(m, "spec.domain");
+
+    m.getStatus().getFailedGenerations().put("PersonalizeDatasetGroup", 1L);
+    assertThat(validate(m, 10)).as("both failed resources are created again from the new spec").isEmpty();
+
+    m.getSpec().setDatasetGroupName("other");
+    assertImmutable(m, "spec.datasetGroupName");
+  }
+
+  @Test
   void aChangedRegionIsImmutable() {
     PersonalizationModel m = model();
     m.setStatus(created(m));

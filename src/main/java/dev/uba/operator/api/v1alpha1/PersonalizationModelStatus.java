@@ -38,6 +38,12 @@ public class PersonalizationModelStatus extends CommonStatus {
   private Long trainingGeneration;
   /** The uba.dev/retrain annotation value already handled. */
   private String retrainAnnotation;
+  /**
+   * By kind, the generation a resource AWS failed was first seen failed with; it is tried again
+   * once the spec's generation moves past it.
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private Map<String, Long> failedGenerations = new LinkedHashMap<>();
 
   public String getDatasetGroupName() { return datasetGroupName; }
   public void setDatasetGroupName(String v) { this.datasetGroupName = v; }
@@ -87,4 +93,6 @@ public class PersonalizationModelStatus extends CommonStatus {
   public void setTrainingGeneration(Long v) { this.trainingGeneration = v; }
   public String getRetrainAnnotation() { return retrainAnnotation; }
   public void setRetrainAnnotation(String v) { this.retrainAnnotation = v; }
+  public Map<String, Long> getFailedGenerations() { return failedGenerations; }
+  public void setFailedGenerations(Map<String, Long> v) { this.failedGenerations = v == null ? new LinkedHashMap<>() : v; }
 }

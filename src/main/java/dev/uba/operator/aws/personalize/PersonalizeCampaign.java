@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
 /**
  * A campaign deploying one solution version. Params: solutionVersionArn, minProvisionedTPS. A
  * different version or TPS is applied with UpdateCampaign; AWS keeps serving the deployed version
- * until latestCampaignUpdate is ACTIVE, and the campaign is UPDATING meanwhile. Reads:
+ * until latestCampaignUpdate is ACTIVE, and the campaign is UPDATING meanwhile; a failed update is
+ * FAILED and is made again by {@link #retry}. Reads:
  * DescribeCampaign, ListTagsForResource.
  */
 public final class PersonalizeCampaign extends PersonalizeResourceBase {
@@ -91,6 +92,22 @@ public final class PersonalizeCampaign extends PersonalizeResourceBase {
         && Objects.equals(desired.param(TPS), actual.field(TPS))) {
       return Applied.SETTLED;
     }
+    return deploy(desired, actual);
+  }
+
+  /**
+   * A failed update leaves the campaign ACTIVE and serving its deployed version: the update is
+   * made again. A campaign whose creation failed is deleted and created anew.
+   */
+  @Override
+  public Applied retry(PersonalizeDesired desired, PersonalizeActual actual) {
+    if (super.state(actual).phase() == AwsState.Phase.STABLE) {
+      return deploy(desired, actual);
+    }
+    return delete(actual);
+  }
+
+  private Applied deploy(PersonalizeDesired desired, PersonalizeActual actual) {
     personalize.updateCampaign(r -> r.campaignArn(actual.arn()).solutionVersionArn(desired.param(DEPLOYED_VERSION))
         .minProvisionedTPS(Integer.valueOf(desired.param(TPS))));
     return Applied.ASYNC;

@@ -7,13 +7,15 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /** A Personalize dataset group. Reads: DescribeDatasetGroup, ListTagsForResource. Param: domain. */
 public final class PersonalizeDatasetGroup extends PersonalizeResourceBase {
+  public static final String KIND = "PersonalizeDatasetGroup";
+
   public PersonalizeDatasetGroup(PersonalizeClient personalize) {
     super(personalize);
   }
 
   @Override
   public String kind() {
-    return "PersonalizeDatasetGroup";
+    return KIND;
   }
 
   @Override

@@ -11,13 +11,15 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
  * a training (StopSolutionVersionCreation) and waits. Reads: DescribeSolution, ListTagsForResource.
  */
 public final class PersonalizeSolution extends PersonalizeResourceBase {
+  public static final String KIND = "PersonalizeSolution";
+
   public PersonalizeSolution(PersonalizeClient personalize) {
     super(personalize);
   }
 
   @Override
   public String kind() {
-    return "PersonalizeSolution";
+    return KIND;
   }
 
   @Override

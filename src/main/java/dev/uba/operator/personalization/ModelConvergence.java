@@ -147,6 +147,7 @@ final class ModelConvergence {
         }
       }
       status.setEventTrackerArn(null);
+      failedGenerations.remove(resources.eventTracker().kind());
       return;
     }
     Step<PersonalizeActual> tracker = convergeOrRetry(resources.eventTracker(), desired.eventTracker());

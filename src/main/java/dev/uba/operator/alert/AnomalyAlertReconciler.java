@@ -141,7 +141,10 @@ public class AnomalyAlertReconciler implements Reconciler<AnomalyAlert>, Cleaner
 
   @Override
   public DeleteControl cleanup(AnomalyAlert alert, Context<AnomalyAlert> context) {
-    requeue.forget(alert);
+    return requeue.afterCleanup(alert, deleteFromAws(alert, context));
+  }
+
+  private DeleteControl deleteFromAws(AnomalyAlert alert, Context<AnomalyAlert> context) {
     if (alert.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }

@@ -1,6 +1,7 @@
 package dev.uba.operator.engine;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import java.util.List;
@@ -36,5 +37,17 @@ public final class RequeueSchedule {
   /** The object is gone: nothing to remember. */
   public void forget(HasMetadata resource) {
     failedAttempts.remove(ResourceID.fromResource(resource));
+  }
+
+  /**
+   * A cleanup pass ended: once it lets the finalizer go the object is forgotten; until then the
+   * backoff keeps counting across passes, so a throttled deletion backs off as a throttled
+   * reconcile does.
+   */
+  public DeleteControl afterCleanup(HasMetadata resource, DeleteControl control) {
+    if (control.isRemoveFinalizer()) {
+      forget(resource);
+    }
+    return control;
   }
 }

@@ -168,7 +168,10 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
 
   @Override
   public DeleteControl cleanup(PersonalizationModel model, Context<PersonalizationModel> context) {
-    requeue.forget(model);
+    return requeue.afterCleanup(model, deleteFromAws(model, context));
+  }
+
+  private DeleteControl deleteFromAws(PersonalizationModel model, Context<PersonalizationModel> context) {
     if (model.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }

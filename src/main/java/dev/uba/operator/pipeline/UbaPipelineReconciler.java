@@ -92,7 +92,10 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
 
   @Override
   public DeleteControl cleanup(UbaPipeline pipeline, Context<UbaPipeline> context) {
-    requeue.forget(pipeline);
+    return requeue.afterCleanup(pipeline, deleteFromAws(pipeline, context));
+  }
+
+  private DeleteControl deleteFromAws(UbaPipeline pipeline, Context<UbaPipeline> context) {
     if (pipeline.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,16 @@ class RequeueScheduleTest {
     assertThat(schedule.after(one, List.of(Outcome.ready()))).contains(RESYNC);
     assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
     schedule.forget(one);
+    assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theBackoffKeepsGrowingAcrossCleanupPassesAndIsForgottenWhenTheFinalizerGoes() {
+    assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
+    schedule.afterCleanup(one, DeleteControl.noFinalizerRemoval().rescheduleAfter(2000));
+    assertThat(schedule.after(one, THROTTLED)).as("deletion still throttled").contains(Duration.ofSeconds(4));
+
+    assertThat(schedule.afterCleanup(one, DeleteControl.defaultDelete()).isRemoveFinalizer()).isTrue();
     assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
   }
 

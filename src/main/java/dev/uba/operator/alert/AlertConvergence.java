@@ -1,13 +1,12 @@
 package dev.uba.operator.alert;
 
 import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus;
-import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus.LogGroupStatus;
 import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus.MetricFilterStatus;
 import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus.SubscriptionStatus;
-import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus.TopicStatus;
 import dev.uba.operator.api.v1alpha1.DeletionPolicy;
 import dev.uba.operator.api.v1alpha1.NamedArn;
 import dev.uba.operator.api.v1alpha1.ResourceStatus;
+import dev.uba.operator.api.v1alpha1.UsedResource;
 import dev.uba.operator.aws.cloudwatch.AlarmActual;
 import dev.uba.operator.aws.events.RuleActual;
 import dev.uba.operator.aws.logs.LogGroupActual;
@@ -89,7 +88,7 @@ final class AlertConvergence {
     if (desired.logGroup() != null) {
       Step<LogGroupActual> group = Converger.converge(resources.logGroup(), desired.logGroup(), ownerId, events);
       record(group);
-      status.setLogGroup(group.owned() ? new LogGroupStatus(groupName, group.status().getArn(), true) : null);
+      status.setLogGroup(group.owned() ? new UsedResource(groupName, group.status().getArn(), true) : null);
       if (group.actual().isEmpty() || !group.owned()) {
         waiting("MetricFilter", desired.metricFilter().name(), "waiting for LogGroup " + groupName);
         return;
@@ -109,7 +108,7 @@ final class AlertConvergence {
       }
       statuses.add(new ResourceStatus("LogGroup", groupName, existing.get().arn(), "Available", true, null));
       outcomes.add(Outcome.ready());
-      status.setLogGroup(new LogGroupStatus(groupName, existing.get().arn(), false));
+      status.setLogGroup(new UsedResource(groupName, existing.get().arn(), false));
     }
     Step<MetricFilterActual> filter = Converger.converge(resources.metricFilter(), desired.metricFilter(), ownerId, events);
     record(filter);
@@ -147,7 +146,7 @@ final class AlertConvergence {
     status.setLogGroup(null);
   }
 
-  private static String describe(MetricFilterStatus filter, LogGroupStatus group) {
+  private static String describe(MetricFilterStatus filter, UsedResource group) {
     List<String> what = new ArrayList<>();
     if (filter != null) {
       what.add("MetricFilter " + filter.getName());
@@ -163,7 +162,7 @@ final class AlertConvergence {
     if (desired.topic() != null) {
       Step<TopicActual> topic = Converger.converge(resources.topic(), desired.topic(), ownerId, events);
       record(topic);
-      status.setTopic(topic.owned() ? new TopicStatus(desired.topic().name(), desired.topic().arn(), true) : null);
+      status.setTopic(topic.owned() ? new UsedResource(desired.topic().name(), desired.topic().arn(), true) : null);
       return topic.actual().isPresent() && topic.owned() ? Optional.of(desired.topic().arn()) : Optional.empty();
     }
     String arn = desired.topicArn();
@@ -181,7 +180,7 @@ final class AlertConvergence {
     }
     statuses.add(new ResourceStatus("SnsTopic", name, arn, "Available", true, null));
     outcomes.add(Outcome.ready());
-    status.setTopic(new TopicStatus(name, arn, false));
+    status.setTopic(new UsedResource(name, arn, false));
     return Optional.of(arn);
   }
 

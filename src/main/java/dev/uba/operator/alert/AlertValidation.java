@@ -7,6 +7,7 @@ import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus;
 import dev.uba.operator.api.v1alpha1.LogMetricFilterSpec;
 import dev.uba.operator.api.v1alpha1.MetricSpec;
 import dev.uba.operator.api.v1alpha1.NotificationSpec;
+import dev.uba.operator.api.v1alpha1.UsedResource;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.SpecProblems;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ public final class AlertValidation {
           + "let CloudWatch alarms publish to the topic; name a customer-managed key");
     }
     checkSubscriptions(problems, n.getSubscriptions() == null ? List.of() : n.getSubscriptions());
-    AnomalyAlertStatus.TopicStatus was = status.getTopic();
+    UsedResource was = status.getTopic();
     if (was != null) {
       if (Boolean.TRUE.equals(was.getManaged()) && existing) {
         problems.immutable("spec.notification.topicArn", "unset (managed topic " + was.getName() + ")", n.getTopicArn());

@@ -11,6 +11,7 @@ import dev.uba.operator.api.v1alpha1.AnomalyAlertSpec;
 import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus;
 import dev.uba.operator.api.v1alpha1.LogMetricFilterSpec;
 import dev.uba.operator.api.v1alpha1.NotificationSpec;
+import dev.uba.operator.api.v1alpha1.UsedResource;
 import dev.uba.operator.engine.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,7 @@ class AlertValidationTest {
     AnomalyAlert renamed = alert(threshold());
     renamed.getSpec().getNotification().setTopicName("another");
     AnomalyAlertStatus status = new AnomalyAlertStatus();
-    status.setTopic(new AnomalyAlertStatus.TopicStatus("analytics-traffic-drop",
+    status.setTopic(new UsedResource("analytics-traffic-drop",
         "arn:aws:sns:us-east-1:123456789012:analytics-traffic-drop", true));
     renamed.setStatus(status);
     Outcome o = refusal(renamed);
@@ -211,7 +212,7 @@ class AlertValidationTest {
     moved.getSpec().getLogMetricFilter().setLogGroupName("/uba/other");
     AnomalyAlertStatus status = new AnomalyAlertStatus();
     status.setMetricFilter(new AnomalyAlertStatus.MetricFilterStatus("analytics-traffic-drop", "/uba/model-serving"));
-    status.setLogGroup(new AnomalyAlertStatus.LogGroupStatus("/uba/model-serving",
+    status.setLogGroup(new UsedResource("/uba/model-serving",
         "arn:aws:logs:us-east-1:123456789012:log-group:/uba/model-serving", true));
     moved.setStatus(status);
     Outcome o = refusal(moved);

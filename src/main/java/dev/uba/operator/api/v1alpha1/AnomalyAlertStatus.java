@@ -9,9 +9,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AnomalyAlertStatus extends CommonStatus {
   private AlarmStatus alarm;
-  private TopicStatus topic;
+  /** The topic the alarm notifies; managed is false for an existing topic given as topicArn. */
+  private UsedResource topic;
   private List<SubscriptionStatus> subscriptions = new ArrayList<>();
-  private LogGroupStatus logGroup;
+  /** The log group the metric filter reads; managed is false with createLogGroup false. */
+  private UsedResource logGroup;
   private MetricFilterStatus metricFilter;
   private NamedArn eventRule;
   private EffectiveMetric metric;
@@ -19,12 +21,12 @@ public class AnomalyAlertStatus extends CommonStatus {
 
   public AlarmStatus getAlarm() { return alarm; }
   public void setAlarm(AlarmStatus alarm) { this.alarm = alarm; }
-  public TopicStatus getTopic() { return topic; }
-  public void setTopic(TopicStatus topic) { this.topic = topic; }
+  public UsedResource getTopic() { return topic; }
+  public void setTopic(UsedResource topic) { this.topic = topic; }
   public List<SubscriptionStatus> getSubscriptions() { return subscriptions; }
   public void setSubscriptions(List<SubscriptionStatus> subscriptions) { this.subscriptions = subscriptions; }
-  public LogGroupStatus getLogGroup() { return logGroup; }
-  public void setLogGroup(LogGroupStatus logGroup) { this.logGroup = logGroup; }
+  public UsedResource getLogGroup() { return logGroup; }
+  public void setLogGroup(UsedResource logGroup) { this.logGroup = logGroup; }
   public MetricFilterStatus getMetricFilter() { return metricFilter; }
   public void setMetricFilter(MetricFilterStatus metricFilter) { this.metricFilter = metricFilter; }
   public NamedArn getEventRule() { return eventRule; }
@@ -64,28 +66,6 @@ public class AnomalyAlertStatus extends CommonStatus {
     public void setDatapointsToAlarm(Integer datapointsToAlarm) { this.datapointsToAlarm = datapointsToAlarm; }
   }
 
-  /** The topic the alarm notifies; managed is false for an existing topic given as topicArn. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static class TopicStatus {
-    private String name;
-    private String arn;
-    private Boolean managed;
-
-    public TopicStatus() {}
-
-    public TopicStatus(String name, String arn, Boolean managed) {
-      this.name = name;
-      this.arn = arn;
-      this.managed = managed;
-    }
-
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getArn() { return arn; }
-    public void setArn(String arn) { this.arn = arn; }
-    public Boolean getManaged() { return managed; }
-    public void setManaged(Boolean managed) { this.managed = managed; }
-  }
 
   /** One subscription of the topic; a pending one has no ARN until its endpoint confirms it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -120,28 +100,6 @@ public class AnomalyAlertStatus extends CommonStatus {
     public void setMessage(String message) { this.message = message; }
   }
 
-  /** The log group the metric filter reads; managed is false with createLogGroup false. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static class LogGroupStatus {
-    private String name;
-    private String arn;
-    private Boolean managed;
-
-    public LogGroupStatus() {}
-
-    public LogGroupStatus(String name, String arn, Boolean managed) {
-      this.name = name;
-      this.arn = arn;
-      this.managed = managed;
-    }
-
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getArn() { return arn; }
-    public void setArn(String arn) { this.arn = arn; }
-    public Boolean getManaged() { return managed; }
-    public void setManaged(Boolean managed) { this.managed = managed; }
-  }
 
   /** The metric filter and the log group it belongs to. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,11 +3,7 @@ package dev.uba.operator.testenv.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Amazon Data Firehose (API 2015-08-04) delivery stream states that the emulator skips (it makes
@@ -40,27 +36,14 @@ import java.util.concurrent.ConcurrentMap;
  * of PutRecord and PutRecordBatch while CREATING (they are passed to the emulator, which accepts
  * them).
  */
-final class FirehoseLifecycle {
+final class FirehoseLifecycle extends JsonServiceLifecycle {
 
   private static final Set<String> NEED_ACTIVE = Set.of("UpdateDestination",
       "StartDeliveryStreamEncryption", "StopDeliveryStreamEncryption");
-  private static final String DEFAULT_CONTENT_TYPE = "application/x-amz-json-1.1";
   private static final String CREATING = "CREATING";
-  private static final String DELETING = "DELETING";
-
-  private final TransitionSettings settings;
-  private final MotoForwarder moto;
-  private final ConcurrentMap<String, Transition> streams = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
   FirehoseLifecycle(TransitionSettings settings, MotoForwarder moto) {
-    this.settings = settings;
-    this.moto = moto;
-  }
-
-  /** Forgets every simulated state (the emulator is reset separately). */
-  void clear() {
-    streams.clear();
+    super(settings, moto, "Firehose_20150804");
   }
 
   AwsResponse handle(AwsRequest req) throws IOException, InterruptedException {
@@ -70,7 +53,7 @@ final class FirehoseLifecycle {
       return moto.forward(req);
     }
     String key = req.region + "/" + name;
-    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+    synchronized (lock(key)) {
       switch (req.operation) {
         case "CreateDeliveryStream":
           return create(req, key);
@@ -80,7 +63,7 @@ final class FirehoseLifecycle {
           return delete(req, key, name);
         default:
           if (NEED_ACTIVE.contains(req.operation)) {
-            Transition t = streams.get(key);
+            Transition t = state(key);
             if (t != null) {
               return inUse(req, name, t.state);
             }
@@ -93,20 +76,16 @@ final class FirehoseLifecycle {
   private AwsResponse create(AwsRequest req, String key) throws IOException, InterruptedException {
     AwsResponse r = moto.forward(req);
     if (r.ok() && !settings.isInstant()) {
-      streams.put(key, settings.start(CREATING, null));
+      start(key, CREATING, null);
     }
     return r;
   }
 
   private AwsResponse describe(AwsRequest req, String key) throws IOException, InterruptedException {
-    Transition t = streams.get(key);
-    boolean report = t != null && t.reportOnce();
-    if (t != null && !report) {
-      finish(key, t);
-    }
+    Transition t = reportedState(key);
     AwsResponse r = moto.forward(req);
     JsonNode body = r.json();
-    if (!report || !r.ok() || body == null) {
+    if (t == null || !r.ok() || body == null) {
       return r;
     }
     if (body.get("DeliveryStreamDescription") instanceof ObjectNode d) {
@@ -117,7 +96,7 @@ final class FirehoseLifecycle {
 
   private AwsResponse delete(AwsRequest req, String key, String name)
       throws IOException, InterruptedException {
-    Transition t = streams.get(key);
+    Transition t = state(key);
     if (t != null && CREATING.equals(t.state)) {
       return inUse(req, name, CREATING);
     }
@@ -133,57 +112,13 @@ final class FirehoseLifecycle {
     if (!exists.ok()) {
       return exists;
     }
-    streams.put(key, settings.start(DELETING, req));
+    start(key, DELETING, req);
     return ok(req);
-  }
-
-  /** Completes every state whose describes are used up or whose time is over. */
-  private void finishEnded() throws IOException, InterruptedException {
-    for (Map.Entry<String, Transition> e : streams.entrySet()) {
-      if (e.getValue().isOver()) {
-        synchronized (locks.computeIfAbsent(e.getKey(), k -> new Object())) {
-          Transition t = streams.get(e.getKey());
-          if (t != null && t.isOver()) {
-            finish(e.getKey(), t);
-          }
-        }
-      }
-    }
-  }
-
-  private void finish(String key, Transition t) throws IOException, InterruptedException {
-    streams.remove(key, t);
-    if (DELETING.equals(t.state) && t.detail instanceof AwsRequest deleteRequest) {
-      AwsResponse r = moto.forward(deleteRequest);
-      if (!r.ok()) {
-        System.err.println("[local-aws] deferred DeleteDeliveryStream failed: HTTP " + r.status
-            + " " + r.text());
-      }
-    }
   }
 
   private static AwsResponse inUse(AwsRequest req, String name, String state) {
     return ErrorShapes.error(req, 400, "ResourceInUseException", "Firehose stream " + name
         + " under account " + PersonalizeEmulator.ACCOUNT_ID + " is in " + state
         + " state and not available for " + req.operation + ".");
-  }
-
-  private static AwsResponse ok(AwsRequest req) {
-    return AwsResponse.of(200, contentType(req), "{}".getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** A Firehose call of the proxy's own to the emulator, signed like {@code origin}. */
-  private static AwsRequest call(AwsRequest origin, String operation, ObjectNode body) {
-    String target = origin.header("X-Amz-Target");
-    String prefix = target == null || target.indexOf('.') < 0 ? "Firehose_20150804"
-        : target.substring(0, target.indexOf('.'));
-    return AwsRequest.derived(origin, "POST", "/", null,
-        Map.of("X-Amz-Target", prefix + "." + operation, "Content-Type", contentType(origin)),
-        AwsRequest.toBytes(body), operation, Map.of());
-  }
-
-  private static String contentType(AwsRequest req) {
-    String ct = req.header("Content-Type");
-    return ct != null && ct.startsWith("application/x-amz-json") ? ct : DEFAULT_CONTENT_TYPE;
   }
 }

@@ -3,11 +3,7 @@ package dev.uba.operator.testenv.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Kinesis Data Streams stream states that the emulator skips (it makes every stream ACTIVE at once
@@ -47,7 +43,7 @@ import java.util.concurrent.ConcurrentMap;
  * to Kinesis then completes it. Not simulated: data-plane refusals on a CREATING stream, the
  * account's shard limits, ListStreams paging over deleted streams.
  */
-final class KinesisLifecycle {
+final class KinesisLifecycle extends JsonServiceLifecycle {
 
   private static final Set<String> GO_UPDATING = Set.of("UpdateShardCount", "UpdateStreamMode",
       "StartStreamEncryption", "StopStreamEncryption", "SplitShard", "MergeShards");
@@ -56,21 +52,8 @@ final class KinesisLifecycle {
       "StartStreamEncryption", "StopStreamEncryption", "SplitShard", "MergeShards",
       "IncreaseStreamRetentionPeriod", "DecreaseStreamRetentionPeriod", "DeleteStream");
 
-  private static final String DEFAULT_CONTENT_TYPE = "application/x-amz-json-1.1";
-
-  private final TransitionSettings settings;
-  private final MotoForwarder moto;
-  private final ConcurrentMap<String, Transition> streams = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
-
   KinesisLifecycle(TransitionSettings settings, MotoForwarder moto) {
-    this.settings = settings;
-    this.moto = moto;
-  }
-
-  /** Forgets every simulated state (the emulator is reset separately). */
-  void clear() {
-    streams.clear();
+    super(settings, moto, "Kinesis_20131202");
   }
 
   AwsResponse handle(AwsRequest req) throws IOException, InterruptedException {
@@ -82,7 +65,7 @@ final class KinesisLifecycle {
     if (key == null) {
       return moto.forward(req);
     }
-    synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+    synchronized (lock(key)) {
       switch (req.operation) {
         case "CreateStream":
           return create(req, key);
@@ -106,7 +89,7 @@ final class KinesisLifecycle {
     }
     boolean changed = false;
     for (JsonNode s : body.get("StreamSummaries")) {
-      Transition t = streams.get(req.region + "/" + s.path("StreamName").asText());
+      Transition t = state(req.region + "/" + s.path("StreamName").asText());
       if (t != null && s instanceof ObjectNode o) {
         o.put("StreamStatus", t.state);
         changed = true;
@@ -132,20 +115,16 @@ final class KinesisLifecycle {
       }
     }
     if (!settings.isInstant()) {
-      streams.put(key, settings.start("CREATING", null));
+      start(key, "CREATING", null);
     }
     return r;
   }
 
   private AwsResponse describe(AwsRequest req, String key) throws IOException, InterruptedException {
-    Transition t = streams.get(key);
-    boolean report = t != null && t.reportOnce();
-    if (t != null && !report) {
-      finish(key, t);
-    }
+    Transition t = reportedState(key);
     AwsResponse r = moto.forward(req);
     JsonNode body = r.json();
-    if (!report || !r.ok() || body == null) {
+    if (t == null || !r.ok() || body == null) {
       return r;
     }
     String field = "DescribeStream".equals(req.operation) ? "StreamDescription"
@@ -157,19 +136,19 @@ final class KinesisLifecycle {
   }
 
   private AwsResponse mutate(AwsRequest req, String key) throws IOException, InterruptedException {
-    Transition t = streams.get(key);
+    Transition t = state(key);
     if (t != null) {
       return notActive(req, t);
     }
     AwsResponse r = moto.forward(req);
     if (r.ok() && GO_UPDATING.contains(req.operation) && !settings.isInstant()) {
-      streams.put(key, settings.start("UPDATING", null));
+      start(key, "UPDATING", null);
     }
     return r;
   }
 
   private AwsResponse delete(AwsRequest req, String key) throws IOException, InterruptedException {
-    Transition t = streams.get(key);
+    Transition t = state(key);
     if (t != null) {
       return notActive(req, t);
     }
@@ -186,54 +165,14 @@ final class KinesisLifecycle {
     if (!exists.ok()) {
       return exists;
     }
-    streams.put(key, settings.start("DELETING", req));
-    return AwsResponse.of(200, contentType(req), "{}".getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Completes every state whose describes are used up or whose time is over. */
-  private void finishEnded() throws IOException, InterruptedException {
-    for (Map.Entry<String, Transition> e : streams.entrySet()) {
-      if (e.getValue().isOver()) {
-        synchronized (locks.computeIfAbsent(e.getKey(), k -> new Object())) {
-          Transition t = streams.get(e.getKey());
-          if (t != null && t.isOver()) {
-            finish(e.getKey(), t);
-          }
-        }
-      }
-    }
-  }
-
-  private void finish(String key, Transition t) throws IOException, InterruptedException {
-    streams.remove(key, t);
-    if ("DELETING".equals(t.state) && t.detail instanceof AwsRequest deleteRequest) {
-      AwsResponse r = moto.forward(deleteRequest);
-      if (!r.ok()) {
-        System.err.println("[local-aws] deferred DeleteStream failed: HTTP " + r.status + " "
-            + r.text());
-      }
-    }
+    start(key, DELETING, req);
+    return ok(req);
   }
 
   private AwsResponse notActive(AwsRequest req, Transition t) {
     String name = streamName(req);
     return ErrorShapes.error(req, 400, "ResourceInUseException",
         "Stream " + name + " is not ACTIVE, instead in state " + t.state + ".");
-  }
-
-  /** A Kinesis call of the proxy's own to the emulator, signed like {@code origin}. */
-  private static AwsRequest call(AwsRequest origin, String operation, ObjectNode body) {
-    String target = origin.header("X-Amz-Target");
-    String prefix = target == null || target.indexOf('.') < 0 ? "Kinesis_20131202"
-        : target.substring(0, target.indexOf('.'));
-    return AwsRequest.derived(origin, "POST", "/", null,
-        Map.of("X-Amz-Target", prefix + "." + operation, "Content-Type", contentType(origin)),
-        AwsRequest.toBytes(body), operation, Map.of());
-  }
-
-  private static String contentType(AwsRequest req) {
-    String ct = req.header("Content-Type");
-    return ct != null && ct.startsWith("application/x-amz-json") ? ct : DEFAULT_CONTENT_TYPE;
   }
 
   private static String key(AwsRequest req) {

@@ -34,11 +34,6 @@ public final class RequeueSchedule {
     return Requeue.after(outcomes, poll, resync, attempts);
   }
 
-  /** The object is gone: nothing to remember. */
-  public void forget(HasMetadata resource) {
-    failedAttempts.remove(ResourceID.fromResource(resource));
-  }
-
   /**
    * A cleanup pass ended: once it lets the finalizer go the object is forgotten; until then the
    * backoff keeps counting across passes, so a throttled deletion backs off as a throttled
@@ -46,7 +41,7 @@ public final class RequeueSchedule {
    */
   public DeleteControl afterCleanup(HasMetadata resource, DeleteControl control) {
     if (control.isRemoveFinalizer()) {
-      forget(resource);
+      failedAttempts.remove(ResourceID.fromResource(resource));
     }
     return control;
   }

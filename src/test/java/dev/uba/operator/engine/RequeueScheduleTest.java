@@ -32,7 +32,7 @@ class RequeueScheduleTest {
     schedule.after(one, THROTTLED);
     assertThat(schedule.after(one, List.of(Outcome.ready()))).contains(RESYNC);
     assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
-    schedule.forget(one);
+    schedule.afterCleanup(one, DeleteControl.defaultDelete());
     assertThat(schedule.after(one, THROTTLED)).contains(Duration.ofSeconds(2));
   }
 

@@ -1,14 +1,17 @@
 package dev.uba.operator.engine;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one contract of every AWS resource type the operator manages. An implementation holds the AWS
- * calls of one resource type and nothing else; {@link Converger} decides which of them to make.
+ * calls of one resource type and nothing else (no Kubernetes Events, no status): {@link Converger}
+ * decides which of them to make, and reports what they did.
  *
- * @param <D> the desired state, computed from the spec by a pure function
+ * <p>The same contract serves a resource the object only uses and does not own (a log group or a
+ * topic named in the spec): {@link Converger#lookup} observes it, read-only.
+ *
+ * @param <D> the desired state, a typed record computed from the spec by a pure function
  * @param <A> the actual state as read from AWS
  */
 public interface AwsResource<D extends Desired, A> {
@@ -26,7 +29,7 @@ public interface AwsResource<D extends Desired, A> {
    * False for resource types AWS cannot tag (an SNS subscription, a CloudWatch Logs metric filter):
    * the {@link Converger} then skips the ownership check, and ownership follows from what the
    * resource belongs to (a topic, a log group) or from its name, derived from the object. The
-   * reconciler converges (and so checks) that parent first.
+   * kind's workflow converges (and so checks) that parent first.
    */
   default boolean taggable() {
     return true;
@@ -39,16 +42,19 @@ public interface AwsResource<D extends Desired, A> {
   String arn(A actual);
 
   /**
-   * The differences between desired and actual, one readable entry per field ("shards 1 -> 2");
-   * empty when in sync. Pure; semantic where AWS reformats what it is given (policy documents).
+   * The differences between desired and actual, one {@link Difference} per field; empty when in
+   * sync. Pure; semantic where AWS reformats what it is given (policy documents).
    */
-  List<String> drift(D desired, A actual);
+  Drift drift(D desired, A actual);
 
   /** Creates the resource with its ownership tags. */
   Applied create(D desired);
 
-  /** Makes the next change towards the desired state; AWS may need several passes. */
-  Applied update(D desired, A actual, List<String> drift);
+  /**
+   * Makes the next change towards the desired state, acting on the differences given (computed by
+   * {@link #drift} for this very actual state); AWS may need several passes.
+   */
+  Applied update(D desired, A actual, Drift drift);
 
   /** Starts deleting the resource (and what must go first, such as policy attachments). */
   Applied delete(A actual);
@@ -63,11 +69,34 @@ public interface AwsResource<D extends Desired, A> {
     return delete(actual);
   }
 
-  /** What AWS does after a write. */
-  enum Applied {
+  /**
+   * What AWS does after a write, and anything the write did besides that a person should learn of
+   * (detaching a policy from roles before deleting it): the {@link Converger} records it as an Event.
+   *
+   * @param async true when AWS carries on asynchronously (look again after the poll interval);
+   *     false when the next observe sees the new state
+   * @param notice an Event reason and message, or null
+   */
+  record Applied(boolean async, Notice notice) {
     /** Done: the next observe sees the new state. */
-    SETTLED,
+    public static final Applied SETTLED = new Applied(false, null);
     /** AWS carries on asynchronously; look again after the poll interval. */
-    ASYNC
+    public static final Applied ASYNC = new Applied(true, null);
+
+    /** The same result, with something the write did that deserves an Event. */
+    public Applied noting(String reason, String message) {
+      return new Applied(async, new Notice(reason, message));
+    }
+
+    public boolean settled() {
+      return !async;
+    }
+
+    Optional<Notice> noticed() {
+      return Optional.ofNullable(notice);
+    }
   }
+
+  /** An Event the engine records for a resource type. */
+  record Notice(String reason, String message) {}
 }

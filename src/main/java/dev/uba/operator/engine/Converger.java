@@ -1,7 +1,6 @@
 package dev.uba.operator.engine;
 
 import dev.uba.operator.api.v1alpha1.ResourceStatus;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -11,6 +10,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * AWS: an asynchronous change ends the pass as Progressing and the object is looked at again.
  */
 public final class Converger {
+
+  /** The state word of a resource the object only uses: it exists, and that is all it must do. */
+  public static final String AVAILABLE = "Available";
 
   private Converger() {}
 
@@ -24,7 +26,8 @@ public final class Converger {
       if (actual.isEmpty()) {
         AwsResource.Applied applied = resource.create(desired);
         events.normal("Created", kind + " " + name + " created");
-        actual = applied == AwsResource.Applied.SETTLED ? resource.observe(desired) : Optional.empty();
+        report(applied, events);
+        actual = applied.settled() ? resource.observe(desired) : Optional.empty();
         if (actual.isEmpty()) {
           return step(resource, name, actual, Outcome.progressing(Reasons.CREATING, kind + " " + name + " is being created"));
         }
@@ -50,7 +53,7 @@ public final class Converger {
     if (busy.isPresent()) {
       return step(resource, name, Optional.of(actual), busy.get());
     }
-    List<String> drift = resource.drift(desired, actual);
+    Drift drift = resource.drift(desired, actual);
     if (drift.isEmpty()) {
       return step(resource, name, Optional.of(actual), Outcome.ready());
     }
@@ -59,10 +62,11 @@ public final class Converger {
           Outcome.progressing(Reasons.CREATING, kind + " " + name + " is being created"));
     }
     AwsResource.Applied applied = resource.update(desired, actual, drift);
-    events.normal("Updated", kind + " " + name + ": " + String.join(", ", drift));
-    if (applied == AwsResource.Applied.ASYNC) {
+    events.normal("Updated", kind + " " + name + ": " + drift);
+    report(applied, events);
+    if (applied.async()) {
       return step(resource, name, Optional.of(actual),
-          Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated: " + String.join(", ", drift)));
+          Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated: " + drift));
     }
     Optional<A> after = resource.observe(desired);
     if (after.isPresent() && resource.drift(desired, after.get()).isEmpty()) {
@@ -104,7 +108,7 @@ public final class Converger {
     String name = desired.name();
     String was = resource.state(actual).word();
     try {
-      resource.retry(desired, actual);
+      report(resource.retry(desired, actual), events);
       events.normal("Retrying", kind + " " + name + " was " + was + "; tried again after the spec changed");
       return step(resource, name, Optional.of(actual), Outcome.progressing(Reasons.CREATING,
           kind + " " + name + " was " + was + " and is tried again after the spec changed"));
@@ -138,8 +142,9 @@ public final class Converger {
       }
       if (resource.state(actual.get()).phase() != AwsState.Phase.DELETING) {
         AwsResource.Applied applied = resource.delete(actual.get());
+        report(applied, events);
         events.normal("Deleted", kind + " " + name + " deletion started");
-        if (applied == AwsResource.Applied.SETTLED) {
+        if (applied.settled()) {
           actual = resource.observe(desired);
           if (actual.isEmpty()) {
             return step(resource, name, actual, Outcome.ready());
@@ -157,6 +162,32 @@ public final class Converger {
     } catch (AwsFailure e) {
       return step(resource, name, actual, e.outcome());
     }
+  }
+
+  /**
+   * Reads a resource the object uses but does not own (a log group or a topic named in the spec):
+   * no ownership check, no write. Ready with AWS's state "Available" when it exists; otherwise the
+   * outcome {@code whenAbsent} gives (typically Waiting: its owner must create it).
+   */
+  public static <D extends Desired, A> Step<A> lookup(AwsResource<D, A> resource, D identity, Outcome whenAbsent) {
+    String name = identity.name();
+    try {
+      Optional<A> actual = resource.observe(identity);
+      if (actual.isEmpty()) {
+        return new Step<>(whenAbsent, new ResourceStatus(resource.kind(), name, null, null, false,
+            StatusDerivation.absentIfEmpty(whenAbsent.message())), actual);
+      }
+      return new Step<>(Outcome.ready(),
+          new ResourceStatus(resource.kind(), name, resource.arn(actual.get()), AVAILABLE, true, null), actual);
+    } catch (SdkException e) {
+      Outcome failed = AwsErrors.outcomeOf("reading " + resource.kind() + " " + name, e);
+      return new Step<>(failed, new ResourceStatus(resource.kind(), name, null, null, false,
+          StatusDerivation.absentIfEmpty(failed.message())), Optional.empty());
+    }
+  }
+
+  private static void report(AwsResource.Applied applied, EventSink events) {
+    applied.noticed().ifPresent(n -> events.normal(n.reason(), n.message()));
   }
 
   private static <A> Step<A> step(AwsResource<?, A> resource, String name, Optional<A> actual, Outcome outcome) {

@@ -43,18 +43,18 @@ public final class Ownership {
             + " tag); choose another name or delete it"));
   }
 
-  /** Tag differences as drift entries; tags AWS reserves (aws:*) are ignored. */
-  public static List<String> tagDrift(Map<String, String> desired, Map<String, String> actual) {
-    List<String> drift = new ArrayList<>();
+  /** Tag differences as typed drift; tags AWS reserves (aws:*) are ignored. */
+  public static Drift tagDrift(Map<String, String> desired, Map<String, String> actual) {
+    List<Difference> drift = new ArrayList<>();
     desired.forEach((k, v) -> {
       if (!v.equals(actual.get(k))) {
-        drift.add("tag " + k);
+        drift.add(Difference.tag(k, v, actual.get(k)));
       }
     });
     actual.keySet().stream()
         .filter(k -> !k.startsWith("aws:") && !desired.containsKey(k))
-        .forEach(k -> drift.add("tag " + k + " removed"));
-    return drift;
+        .forEach(k -> drift.add(Difference.tag(k, null, actual.get(k))));
+    return Drift.of(drift);
   }
 
   /**

@@ -140,7 +140,7 @@ public class UbaPipelineReconciler implements Reconciler<UbaPipeline>, Cleaner<U
         stream == null ? List.of() : stream.getShardCountUpdates(), stream == null ? List.of() : stream.getModeSwitches());
     return new PipelineResources(
         new KinesisStream(aws.kinesis(region), budget), budget,
-        new ManagedPolicy(aws.iam(region), events),
+        new ManagedPolicy(aws.iam(region)),
         new IamRole(aws.iam(region)),
         new OpenSearchDomain(aws.openSearch(region)));
   }

@@ -77,8 +77,8 @@ class ConvergerTest {
     }
 
     @Override
-    public List<String> drift(Want desired, Have actual) {
-      return desired.size() == actual.size() ? List.of() : List.of("size " + actual.size() + " -> " + desired.size());
+    public Drift drift(Want desired, Have actual) {
+      return Drift.builder().field("size", desired.size(), actual.size()).build();
     }
 
     @Override
@@ -89,7 +89,7 @@ class ConvergerTest {
     }
 
     @Override
-    public Applied update(Want desired, Have actual, List<String> drift) {
+    public Applied update(Want desired, Have actual, Drift drift) {
       writes.add("update");
       current = new Have(desired.size(), "ACTIVE", actual.tags());
       return Applied.SETTLED;

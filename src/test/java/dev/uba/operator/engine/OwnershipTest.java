@@ -53,16 +53,16 @@ class OwnershipTest {
   void tagDriftNamesChangedAddedAndRemovedTags() {
     Map<String, String> desired = Map.of("team", "growth", "env", "prod");
     Map<String, String> actual = Map.of("team", "search", "old", "x");
-    assertThat(Ownership.tagDrift(desired, actual))
+    assertThat(Ownership.tagDrift(desired, actual).described())
         .containsExactlyInAnyOrder("tag team", "tag env", "tag old removed");
-    assertThat(Ownership.tagDrift(desired, Map.of("team", "growth", "env", "prod"))).isEmpty();
+    assertThat(Ownership.tagDrift(desired, Map.of("team", "growth", "env", "prod")).described()).isEmpty();
   }
 
   @Test
   void awsReservedTagsAreIgnored() {
     Map<String, String> desired = Map.of("team", "growth");
     Map<String, String> actual = Map.of("team", "growth", "aws:cloudformation:stack-name", "x", "aws:createdBy", "y");
-    assertThat(Ownership.tagDrift(desired, actual)).isEmpty();
+    assertThat(Ownership.tagDrift(desired, actual).described()).isEmpty();
     assertThat(Ownership.tagKeysToRemove(desired, actual)).isEmpty();
     assertThat(Ownership.tagsToSet(desired, actual)).isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.uba.operator.aws.cloudwatch;
 
-import dev.uba.operator.engine.Ownership;
+import dev.uba.operator.engine.Difference;
+import dev.uba.operator.engine.Drift;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +25,10 @@ public final class AlarmDrift {
 
   private AlarmDrift() {}
 
-  public static List<String> of(AlarmDesired desired, AlarmActual actual) {
+  public static Drift of(AlarmDesired desired, AlarmActual actual) {
     PutMetricAlarmRequest want = desired.request();
     MetricAlarm have = actual.alarm();
-    List<String> drift = new ArrayList<>();
+    Drift.Builder drift = Drift.builder();
     differs(drift, "namespace", want.namespace(), have.namespace());
     differs(drift, "metric name", want.metricName(), have.metricName());
     differs(drift, "dimensions", dimensions(want.dimensions()), dimensions(have.dimensions()));
@@ -36,7 +37,8 @@ public final class AlarmDrift {
     List<String> wantQueries = queries(want.metrics());
     if (!wantQueries.equals(queries(have.metrics()))) {
       // the queries are long: name only what they become
-      drift.add("metric queries -> " + String.join(", ", wantQueries));
+      drift.add(Difference.named("metric queries -> " + String.join(", ", wantQueries), wantQueries,
+          queries(have.metrics())));
     }
     differs(drift, "threshold metric id", want.thresholdMetricId(), emptyToNull(have.thresholdMetricId()));
     differs(drift, "threshold", want.threshold(), want.thresholdMetricId() == null ? have.threshold() : null);
@@ -51,13 +53,12 @@ public final class AlarmDrift {
     differs(drift, "OK actions", set(want.okActions()), set(have.okActions()));
     differs(drift, "insufficient data actions", set(want.insufficientDataActions()), set(have.insufficientDataActions()));
     differs(drift, "description", nullToEmpty(want.alarmDescription()), nullToEmpty(have.alarmDescription()));
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+    return drift.tags(desired.tags(), actual.tags()).build();
   }
 
-  private static void differs(List<String> drift, String what, Object want, Object have) {
+  private static void differs(Drift.Builder drift, String what, Object want, Object have) {
     if (!Objects.equals(want, have)) {
-      drift.add(what + " " + have + " -> " + want);
+      drift.field(what, want, have);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.cloudwatch;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
   }
 
   @Override
-  public List<String> drift(AlarmDesired desired, AlarmActual actual) {
+  public Drift drift(AlarmDesired desired, AlarmActual actual) {
     return AlarmDrift.of(desired, actual);
   }
 
@@ -78,11 +79,13 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
   }
 
   @Override
-  public Applied update(AlarmDesired desired, AlarmActual actual, List<String> drift) {
-    List<String> configDrift = AlarmDrift.of(new AlarmDesired(desired.name(), desired.arn(), desired.request(),
-        actual.tags()), actual);
-    if (!configDrift.isEmpty()) {
+  public Applied update(AlarmDesired desired, AlarmActual actual, Drift drift) {
+    if (drift.hasMoreThanTags()) {
+      // PutMetricAlarm replaces the whole alarm: one call whatever differs.
       cloudWatch.putMetricAlarm(desired.request());
+    }
+    if (!drift.hasTags()) {
+      return Applied.SETTLED;
     }
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> cloudWatch.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,29 +76,22 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
     return actual.arn();
   }
 
-  @Override
-  public List<String> drift(RuleDesired desired, RuleActual actual) {
-    List<String> drift = new ArrayList<>(ruleDrift(desired, actual));
-    if (!targetsInSync(desired, actual)) {
-      drift.add("targets " + actual.targets().values() + " -> [" + desired.targetArn() + "]");
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
-  }
+  static final String EVENT_PATTERN = "event pattern";
+  static final String STATE = "state";
+  static final String DESCRIPTION = "description";
+  static final String TARGETS = "targets";
 
-  /** Pattern (compared as JSON), state and description: what PutRule sets. */
-  static List<String> ruleDrift(RuleDesired desired, RuleActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!samePattern(desired.eventPattern(), actual.eventPattern())) {
-      drift.add("event pattern");
-    }
-    if (!RuleState.ENABLED.toString().equals(actual.state())) {
-      drift.add("state " + actual.state() + " -> ENABLED");
-    }
-    if (!Objects.equals(desired.description(), actual.description() == null ? "" : actual.description())) {
-      drift.add("description");
-    }
-    return drift;
+  @Override
+  public Drift drift(RuleDesired desired, RuleActual actual) {
+    return Drift.builder()
+        .namedIf(!samePattern(desired.eventPattern(), actual.eventPattern()), EVENT_PATTERN, desired.eventPattern(),
+            actual.eventPattern())
+        .field(STATE, RuleState.ENABLED.toString(), actual.state())
+        .named(DESCRIPTION, desired.description(), actual.description() == null ? "" : actual.description())
+        .fieldIf(!targetsInSync(desired, actual), TARGETS, "[" + desired.targetArn() + "]",
+            actual.targets().values())
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   private static boolean targetsInSync(RuleDesired desired, RuleActual actual) {
@@ -125,12 +119,12 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
   }
 
   @Override
-  public Applied update(RuleDesired desired, RuleActual actual, List<String> drift) {
-    if (!ruleDrift(desired, actual).isEmpty()) {
+  public Applied update(RuleDesired desired, RuleActual actual, Drift drift) {
+    if (drift.hasAny(EVENT_PATTERN, STATE, DESCRIPTION)) {
       events.putRule(r -> r.name(desired.name()).eventPattern(desired.eventPattern()).state(RuleState.ENABLED)
           .description(desired.description()));
     }
-    if (!targetsInSync(desired, actual)) {
+    if (drift.has(TARGETS)) {
       List<String> others = actual.targets().keySet().stream().filter(id -> !id.equals(desired.targetId())).toList();
       if (!others.isEmpty()) {
         events.removeTargets(r -> r.rule(desired.name()).ids(others));
@@ -138,6 +132,9 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
       if (!desired.targetArn().equals(actual.targets().get(desired.targetId()))) {
         events.putTargets(r -> r.rule(desired.name()).targets(t -> t.id(desired.targetId()).arn(desired.targetArn())));
       }
+    }
+    if (!drift.hasTags()) {
+      return Applied.SETTLED;
     }
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> events.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.iam;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.PolicyDocuments;
 import java.util.ArrayList;
@@ -64,16 +65,8 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
   }
 
   @Override
-  public List<String> drift(RoleDesired desired, RoleActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!PolicyDocuments.equivalent(desired.trustPolicy(), actual.trustPolicy())) {
-      drift.add("trust policy");
-    }
-    if (actual.inlinePolicy() == null || !PolicyDocuments.equivalent(desired.inlinePolicy(), actual.inlinePolicy())) {
-      drift.add("inline policy " + desired.inlinePolicyName());
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+  public Drift drift(RoleDesired desired, RoleActual actual) {
+    return RoleDrift.of(desired, actual);
   }
 
   @Override
@@ -86,13 +79,16 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
   }
 
   @Override
-  public Applied update(RoleDesired desired, RoleActual actual, List<String> drift) {
-    if (!PolicyDocuments.equivalent(desired.trustPolicy(), actual.trustPolicy())) {
+  public Applied update(RoleDesired desired, RoleActual actual, Drift drift) {
+    if (drift.has(RoleDrift.TRUST_POLICY)) {
       iam.updateAssumeRolePolicy(r -> r.roleName(desired.name()).policyDocument(desired.trustPolicy()));
     }
-    if (actual.inlinePolicy() == null || !PolicyDocuments.equivalent(desired.inlinePolicy(), actual.inlinePolicy())) {
+    if (drift.has(RoleDrift.inlinePolicy(desired))) {
       iam.putRolePolicy(r -> r.roleName(desired.name()).policyName(desired.inlinePolicyName())
           .policyDocument(desired.inlinePolicy()));
+    }
+    if (!drift.hasTags()) {
+      return Applied.SETTLED;
     }
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> iam.untagRole(r -> r.roleName(desired.name()).tagKeys(remove)),

@@ -2,7 +2,7 @@ package dev.uba.operator.aws.iam;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
-import dev.uba.operator.engine.EventSink;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.PolicyDocuments;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
   static final int MAX_VERSIONS = 5;
 
   private final IamClient iam;
-  private final EventSink events;
 
-  public ManagedPolicy(IamClient iam, EventSink events) {
+  static final String POLICY_DOCUMENT = "policy document";
+
+  public ManagedPolicy(IamClient iam) {
     this.iam = iam;
-    this.events = events;
   }
 
   @Override
@@ -66,13 +66,12 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
   }
 
   @Override
-  public List<String> drift(PolicyDesired desired, PolicyActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!PolicyDocuments.equivalent(desired.document(), actual.document())) {
-      drift.add("policy document");
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+  public Drift drift(PolicyDesired desired, PolicyActual actual) {
+    return Drift.builder()
+        .namedIf(!PolicyDocuments.equivalent(desired.document(), actual.document()), POLICY_DOCUMENT,
+            desired.document(), actual.document())
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   @Override
@@ -83,8 +82,8 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
   }
 
   @Override
-  public Applied update(PolicyDesired desired, PolicyActual actual, List<String> drift) {
-    if (!PolicyDocuments.equivalent(desired.document(), actual.document())) {
+  public Applied update(PolicyDesired desired, PolicyActual actual, Drift drift) {
+    if (drift.has(POLICY_DOCUMENT)) {
       makeRoomForVersion(actual.arn());
       iam.createPolicyVersion(r -> r.policyArn(actual.arn()).policyDocument(desired.document()).setAsDefault(true));
     }
@@ -127,14 +126,11 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
         detached.add("group " + group.groupName());
       });
     }
-    if (!detached.isEmpty()) {
-      events.normal("Detached", "IamPolicy " + actual.name() + " detached from " + String.join(", ", detached)
-          + " before deletion");
-    }
     iam.listPolicyVersions(r -> r.policyArn(arn)).versions().stream()
         .filter(v -> !Boolean.TRUE.equals(v.isDefaultVersion()))
         .forEach(v -> iam.deletePolicyVersion(r -> r.policyArn(arn).versionId(v.versionId())));
     iam.deletePolicy(r -> r.policyArn(arn));
-    return Applied.SETTLED;
+    return detached.isEmpty() ? Applied.SETTLED : Applied.SETTLED.noting("Detached",
+        "IamPolicy " + actual.name() + " detached from " + String.join(", ", detached) + " before deletion");
   }
 }

@@ -3,11 +3,11 @@ package dev.uba.operator.aws.kinesis;
 import dev.uba.operator.engine.AwsFailure;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.Reasons;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -91,7 +91,7 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
   }
 
   @Override
-  public List<String> drift(StreamDesired desired, StreamActual actual) {
+  public Drift drift(StreamDesired desired, StreamActual actual) {
     return StreamDrift.of(desired, actual);
   }
 
@@ -109,19 +109,24 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
   }
 
   @Override
-  public Applied update(StreamDesired desired, StreamActual actual, List<String> drift) {
-    syncTags(desired, actual);
-    if (desired.retentionHours() > actual.retentionHours()) {
-      kinesis.increaseStreamRetentionPeriod(r -> r.streamName(desired.name()).retentionPeriodHours(desired.retentionHours()));
-    } else if (desired.retentionHours() < actual.retentionHours()) {
-      kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(desired.name()).retentionPeriodHours(desired.retentionHours()));
+  public Applied update(StreamDesired desired, StreamActual actual, Drift drift) {
+    if (drift.hasTags()) {
+      syncTags(desired, actual);
     }
-    return applyOneAsyncChange(desired, actual) ? Applied.ASYNC : Applied.SETTLED;
+    if (drift.has(StreamDrift.RETENTION_HOURS)) {
+      int hours = desired.retentionHours();
+      if (hours > actual.retentionHours()) {
+        kinesis.increaseStreamRetentionPeriod(r -> r.streamName(desired.name()).retentionPeriodHours(hours));
+      } else {
+        kinesis.decreaseStreamRetentionPeriod(r -> r.streamName(desired.name()).retentionPeriodHours(hours));
+      }
+    }
+    return applyOneAsyncChange(desired, actual, drift) ? Applied.ASYNC : Applied.SETTLED;
   }
 
   /** Mode first (it decides whether shards matter), then shards, then encryption. */
-  private boolean applyOneAsyncChange(StreamDesired desired, StreamActual actual) {
-    if (!desired.mode().equals(actual.mode())) {
+  private boolean applyOneAsyncChange(StreamDesired desired, StreamActual actual, Drift drift) {
+    if (drift.has(StreamDrift.MODE)) {
       if (!budget.modeSwitchAllowed()) {
         throw quota("UpdateStreamMode", StreamChangeBudget.MODE_SWITCHES_PER_DAY, budget.nextModeSwitchAt().toString());
       }
@@ -129,7 +134,7 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
       budget.recordModeSwitch();
       return true;
     }
-    if (desired.provisioned() && desired.shards() != actual.openShards()) {
+    if (drift.has(StreamDrift.SHARDS)) {
       if (!budget.shardUpdateAllowed()) {
         throw quota("UpdateShardCount", StreamChangeBudget.SHARD_UPDATES_PER_DAY, budget.nextShardUpdateAt().toString());
       }
@@ -139,14 +144,14 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
       budget.recordShardUpdate();
       return true;
     }
-    if (desired.encrypted() && (!actual.encrypted() || !desired.kmsKeyId().equals(actual.kmsKeyId()))) {
-      kinesis.startStreamEncryption(r -> r.streamName(desired.name()).encryptionType(EncryptionType.KMS)
-          .keyId(desired.kmsKeyId()));
-      return true;
-    }
-    if (!desired.encrypted() && actual.encrypted()) {
-      kinesis.stopStreamEncryption(r -> r.streamName(desired.name()).encryptionType(EncryptionType.KMS)
-          .keyId(actual.kmsKeyId()));
+    if (drift.hasAny(StreamDrift.ENCRYPTION, StreamDrift.KMS_KEY_ID)) {
+      if (desired.encrypted()) {
+        kinesis.startStreamEncryption(r -> r.streamName(desired.name()).encryptionType(EncryptionType.KMS)
+            .keyId(desired.kmsKeyId()));
+      } else {
+        kinesis.stopStreamEncryption(r -> r.streamName(desired.name()).encryptionType(EncryptionType.KMS)
+            .keyId(actual.kmsKeyId()));
+      }
       return true;
     }
     return false;

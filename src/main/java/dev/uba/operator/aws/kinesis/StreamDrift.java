@@ -1,31 +1,29 @@
 package dev.uba.operator.aws.kinesis;
 
-import dev.uba.operator.engine.Ownership;
-import java.util.ArrayList;
-import java.util.List;
+import dev.uba.operator.engine.Drift;
 
 /** The differences between a desired and an actual stream (pure). */
 public final class StreamDrift {
   private StreamDrift() {}
 
-  public static List<String> of(StreamDesired desired, StreamActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!desired.mode().equals(actual.mode())) {
-      drift.add("mode " + actual.mode() + " -> " + desired.mode());
-    }
-    if (desired.provisioned() && desired.shards() != actual.openShards()) {
-      drift.add("shards " + actual.openShards() + " -> " + desired.shards());
-    }
-    if (desired.retentionHours() != actual.retentionHours()) {
-      drift.add("retentionHours " + actual.retentionHours() + " -> " + desired.retentionHours());
-    }
-    if (desired.encrypted() != actual.encrypted()) {
-      drift.add("encryption " + actual.encryptionType() + " -> " + (desired.encrypted() ? "KMS" : "NONE"));
-    } else if (desired.encrypted() && !desired.kmsKeyId().equals(actual.kmsKeyId())) {
-      drift.add("kmsKeyId " + actual.kmsKeyId() + " -> " + desired.kmsKeyId());
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+  public static final String MODE = "mode";
+  public static final String SHARDS = "shards";
+  public static final String RETENTION_HOURS = "retentionHours";
+  public static final String ENCRYPTION = "encryption";
+  public static final String KMS_KEY_ID = "kmsKeyId";
+
+  public static Drift of(StreamDesired desired, StreamActual actual) {
+    return Drift.builder()
+        .field(MODE, desired.mode(), actual.mode())
+        .fieldIf(desired.provisioned() && desired.shards() != actual.openShards(), SHARDS, desired.shards(),
+            actual.openShards())
+        .field(RETENTION_HOURS, desired.retentionHours(), actual.retentionHours())
+        .fieldIf(desired.encrypted() != actual.encrypted(), ENCRYPTION, desired.encrypted() ? "KMS" : "NONE",
+            actual.encryptionType())
+        .fieldIf(desired.encrypted() && actual.encrypted() && !desired.kmsKeyId().equals(actual.kmsKeyId()),
+            KMS_KEY_ID, desired.kmsKeyId(), actual.kmsKeyId())
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   /**

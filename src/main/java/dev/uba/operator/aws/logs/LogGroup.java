@@ -2,6 +2,7 @@ package dev.uba.operator.aws.logs;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,15 +76,16 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     return actual.arn();
   }
 
+  static final String RETENTION = "retention";
+
   @Override
-  public List<String> drift(LogGroupDesired desired, LogGroupActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!Objects.equals(desired.retentionDays(), actual.retentionDays())) {
-      drift.add("retention " + (actual.retentionDays() == null ? "never expire" : actual.retentionDays() + " days")
-          + " -> " + desired.retentionDays() + " days");
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+  public Drift drift(LogGroupDesired desired, LogGroupActual actual) {
+    return Drift.builder()
+        .fieldIf(!Objects.equals(desired.retentionDays(), actual.retentionDays()), RETENTION,
+            desired.retentionDays() + " days",
+            actual.retentionDays() == null ? "never expire" : actual.retentionDays() + " days")
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   @Override
@@ -94,9 +96,12 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
   }
 
   @Override
-  public Applied update(LogGroupDesired desired, LogGroupActual actual, List<String> drift) {
-    if (!Objects.equals(desired.retentionDays(), actual.retentionDays())) {
+  public Applied update(LogGroupDesired desired, LogGroupActual actual, Drift drift) {
+    if (drift.has(RETENTION)) {
       logs.putRetentionPolicy(r -> r.logGroupName(desired.name()).retentionInDays(desired.retentionDays()));
+    }
+    if (!drift.hasTags()) {
+      return Applied.SETTLED;
     }
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> logs.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.logs;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,19 +71,13 @@ public final class MetricFilter implements AwsResource<MetricFilterDesired, Metr
   }
 
   @Override
-  public List<String> drift(MetricFilterDesired desired, MetricFilterActual actual) {
-    List<String> drift = new ArrayList<>();
-    differs(drift, "pattern", desired.pattern(), actual.pattern());
-    differs(drift, "metric namespace", desired.metricNamespace(), actual.metricNamespace());
-    differs(drift, "metric name", desired.metricName(), actual.metricName());
-    differs(drift, "metric value", desired.metricValue(), actual.metricValue());
-    return drift;
-  }
-
-  private static void differs(List<String> drift, String what, String want, String have) {
-    if (!Objects.equals(want, have)) {
-      drift.add(what + " " + have + " -> " + want);
-    }
+  public Drift drift(MetricFilterDesired desired, MetricFilterActual actual) {
+    return Drift.builder()
+        .field("pattern", desired.pattern(), actual.pattern())
+        .field("metric namespace", desired.metricNamespace(), actual.metricNamespace())
+        .field("metric name", desired.metricName(), actual.metricName())
+        .field("metric value", desired.metricValue(), actual.metricValue())
+        .build();
   }
 
   @Override
@@ -92,7 +87,8 @@ public final class MetricFilter implements AwsResource<MetricFilterDesired, Metr
   }
 
   @Override
-  public Applied update(MetricFilterDesired desired, MetricFilterActual actual, List<String> drift) {
+  public Applied update(MetricFilterDesired desired, MetricFilterActual actual, Drift drift) {
+    // PutMetricFilter replaces the whole filter: one call whatever differs.
     put(desired);
     return Applied.SETTLED;
   }

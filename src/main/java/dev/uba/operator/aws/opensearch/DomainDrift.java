@@ -1,64 +1,50 @@
 package dev.uba.operator.aws.opensearch;
 
-import dev.uba.operator.engine.Ownership;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.PolicyDocuments;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /** The differences between a desired and an actual domain (pure). */
 public final class DomainDrift {
+  public static final String ENGINE_VERSION = "engineVersion";
+  public static final String ENCRYPTION_AT_REST = "encryptionAtRest";
+  public static final String NODE_TO_NODE_ENCRYPTION = "nodeToNodeEncryption";
+  public static final String ACCESS_POLICY = "access policy";
+
   private DomainDrift() {}
 
   /** Differences UpdateDomainConfig applies (everything but the engine version and tags). */
-  public static List<String> config(DomainDesired d, DomainActual a) {
-    List<String> drift = new ArrayList<>();
-    diff(drift, "instanceType", a.instanceType(), d.instanceType());
-    diff(drift, "instanceCount", a.instanceCount(), d.instanceCount());
-    diff(drift, "dedicatedMasters", a.dedicatedMasters(), d.dedicatedMasters());
+  public static Drift config(DomainDesired d, DomainActual a) {
+    Drift.Builder drift = Drift.builder()
+        .field("instanceType", d.instanceType(), a.instanceType())
+        .field("instanceCount", d.instanceCount(), a.instanceCount())
+        .field("dedicatedMasters", d.dedicatedMasters(), a.dedicatedMasters());
     if (d.dedicatedMasters() && a.dedicatedMasters()) {
-      diff(drift, "dedicatedMasters.instanceType", a.dedicatedMasterType(), d.dedicatedMasterType());
-      diff(drift, "dedicatedMasters.count", a.dedicatedMasterCount(), d.dedicatedMasterCount());
+      drift.field("dedicatedMasters.instanceType", d.dedicatedMasterType(), a.dedicatedMasterType())
+          .field("dedicatedMasters.count", d.dedicatedMasterCount(), a.dedicatedMasterCount());
     }
-    diff(drift, "zoneAwareness", a.zoneAwareness(), d.zoneAwareness());
+    drift.field("zoneAwareness", d.zoneAwareness(), a.zoneAwareness());
     if (d.zoneAwareness() && a.zoneAwareness()) {
-      diff(drift, "zoneAwareness.availabilityZoneCount", a.zoneCount(), d.zoneCount());
+      drift.field("zoneAwareness.availabilityZoneCount", d.zoneCount(), a.zoneCount());
     }
-    diff(drift, "storage.volumeSizeGiB", a.volumeSizeGiB(), d.volumeSizeGiB());
-    diff(drift, "storage.volumeType", a.volumeType(), d.volumeType());
-    if (d.encryptionAtRest() && !a.encryptionAtRest()) {
-      drift.add("encryptionAtRest false -> true");
-    }
-    if (d.nodeToNodeEncryption() && !a.nodeToNodeEncryption()) {
-      drift.add("nodeToNodeEncryption false -> true");
-    }
-    diff(drift, "enforceHttps", a.enforceHttps(), d.enforceHttps());
-    if (d.enforceHttps() && !DomainDesired.TLS_POLICY.equals(a.tlsPolicy())) {
-      drift.add("tlsSecurityPolicy " + a.tlsPolicy() + " -> " + DomainDesired.TLS_POLICY);
-    }
-    if (!PolicyDocuments.equivalent(d.accessPolicy(), a.accessPolicy())) {
-      drift.add("access policy");
-    }
-    return drift;
+    return drift.field("storage.volumeSizeGiB", d.volumeSizeGiB(), a.volumeSizeGiB())
+        .field("storage.volumeType", d.volumeType(), a.volumeType())
+        // Encryption can only be turned on; turning it off is refused by validation (ImmutableField).
+        .fieldIf(d.encryptionAtRest() && !a.encryptionAtRest(), ENCRYPTION_AT_REST, true, false)
+        .fieldIf(d.nodeToNodeEncryption() && !a.nodeToNodeEncryption(), NODE_TO_NODE_ENCRYPTION, true, false)
+        .field("enforceHttps", d.enforceHttps(), a.enforceHttps())
+        .fieldIf(d.enforceHttps() && !DomainDesired.TLS_POLICY.equals(a.tlsPolicy()), "tlsSecurityPolicy",
+            DomainDesired.TLS_POLICY, a.tlsPolicy())
+        .namedIf(!PolicyDocuments.equivalent(d.accessPolicy(), a.accessPolicy()), ACCESS_POLICY, d.accessPolicy(),
+            a.accessPolicy())
+        .build();
   }
 
-  public static boolean engineDiffers(DomainDesired d, DomainActual a) {
-    return !d.engineVersion().equals(a.engineVersion());
-  }
-
-  public static List<String> all(DomainDesired d, DomainActual a) {
-    List<String> drift = new ArrayList<>();
-    if (engineDiffers(d, a)) {
-      drift.add("engineVersion " + a.engineVersion() + " -> " + d.engineVersion());
-    }
-    drift.addAll(config(d, a));
-    drift.addAll(Ownership.tagDrift(d.tags(), a.tags()));
-    return drift;
-  }
-
-  private static void diff(List<String> drift, String field, Object actual, Object desired) {
-    if (!Objects.equals(actual, desired)) {
-      drift.add(field + " " + actual + " -> " + desired);
-    }
+  /** Everything that differs: the engine version first (an upgrade goes alone), then the configuration, then tags. */
+  public static Drift all(DomainDesired d, DomainActual a) {
+    return Drift.builder()
+        .field(ENGINE_VERSION, d.engineVersion(), a.engineVersion())
+        .addAll(config(d, a))
+        .tags(d.tags(), a.tags())
+        .build();
   }
 }

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.opensearch;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
   }
 
   @Override
-  public List<String> drift(DomainDesired desired, DomainActual actual) {
+  public Drift drift(DomainDesired desired, DomainActual actual) {
     return DomainDrift.all(desired, actual);
   }
 
@@ -115,16 +116,18 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
   }
 
   @Override
-  public Applied update(DomainDesired d, DomainActual a, List<String> drift) {
-    Ownership.syncTags(d.tags(), a.tags(),
-        remove -> openSearch.removeTags(r -> r.arn(a.arn()).tagKeys(remove)),
-        set -> openSearch.addTags(r -> r.arn(a.arn()).tagList(toTags(set))));
-    if (DomainDrift.engineDiffers(d, a)) {
+  public Applied update(DomainDesired d, DomainActual a, Drift drift) {
+    if (drift.hasTags()) {
+      Ownership.syncTags(d.tags(), a.tags(),
+          remove -> openSearch.removeTags(r -> r.arn(a.arn()).tagKeys(remove)),
+          set -> openSearch.addTags(r -> r.arn(a.arn()).tagList(toTags(set))));
+    }
+    if (drift.has(DomainDrift.ENGINE_VERSION)) {
       // AWS takes no configuration change while an upgrade runs: the rest follows in a later pass.
       openSearch.upgradeDomain(r -> r.domainName(d.name()).targetVersion(d.engineVersion()));
       return Applied.ASYNC;
     }
-    if (DomainDrift.config(d, a).isEmpty()) {
+    if (!drift.hasMoreThanTags()) {
       return Applied.SETTLED;
     }
     openSearch.updateDomainConfig(r -> {
@@ -133,10 +136,10 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
           .ebsOptions(ebsOptions(d))
           .domainEndpointOptions(endpointOptions(d))
           .accessPolicies(d.accessPolicy());
-      if (d.encryptionAtRest() && !a.encryptionAtRest()) {
+      if (drift.has(DomainDrift.ENCRYPTION_AT_REST)) {
         r.encryptionAtRestOptions(encryptionAtRest(d));
       }
-      if (d.nodeToNodeEncryption() && !a.nodeToNodeEncryption()) {
+      if (drift.has(DomainDrift.NODE_TO_NODE_ENCRYPTION)) {
         r.nodeToNodeEncryptionOptions(NodeToNodeEncryptionOptions.builder().enabled(true).build());
       }
     });

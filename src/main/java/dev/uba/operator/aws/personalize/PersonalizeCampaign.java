@@ -1,6 +1,7 @@
 package dev.uba.operator.aws.personalize;
 
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +68,12 @@ public final class PersonalizeCampaign extends PersonalizeResourceBase {
   }
 
   @Override
-  public List<String> drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    List<String> drift = super.drift(desired, actual);
-    if (!Objects.equals(desired.param(DEPLOYED_VERSION), actual.field(DEPLOYED_VERSION))) {
-      drift.add(0, "solution version " + actual.field(DEPLOYED_VERSION) + " -> " + desired.param(DEPLOYED_VERSION));
-    }
-    if (!Objects.equals(desired.param(TPS), actual.field(TPS))) {
-      drift.add(0, "minProvisionedTPS " + actual.field(TPS) + " -> " + desired.param(TPS));
-    }
-    return drift;
+  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
+    return Drift.builder()
+        .field("solution version", desired.param(DEPLOYED_VERSION), actual.field(DEPLOYED_VERSION))
+        .field("minProvisionedTPS", desired.param(TPS), actual.field(TPS))
+        .addAll(super.drift(desired, actual))
+        .build();
   }
 
   @Override
@@ -86,10 +84,11 @@ public final class PersonalizeCampaign extends PersonalizeResourceBase {
   }
 
   @Override
-  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, List<String> drift) {
-    syncTags(desired, actual);
-    if (Objects.equals(desired.param(DEPLOYED_VERSION), actual.field(DEPLOYED_VERSION))
-        && Objects.equals(desired.param(TPS), actual.field(TPS))) {
+  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, Drift drift) {
+    if (drift.hasTags()) {
+      syncTags(desired, actual);
+    }
+    if (!drift.hasMoreThanTags()) {
       return Applied.SETTLED;
     }
     return deploy(desired, actual);

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.personalize;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,13 +80,15 @@ abstract class PersonalizeResourceBase implements AwsResource<PersonalizeDesired
   }
 
   @Override
-  public List<String> drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    return new ArrayList<>(Ownership.tagDrift(desired.tags(), actual.tags()));
+  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
+    return Ownership.tagDrift(desired.tags(), actual.tags());
   }
 
   @Override
-  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, List<String> drift) {
-    syncTags(desired, actual);
+  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, Drift drift) {
+    if (drift.hasTags()) {
+      syncTags(desired, actual);
+    }
     return Applied.SETTLED;
   }
 

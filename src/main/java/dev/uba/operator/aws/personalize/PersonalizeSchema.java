@@ -2,6 +2,7 @@ package dev.uba.operator.aws.personalize;
 
 import dev.uba.operator.engine.AwsFailure;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Reasons;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,8 +67,8 @@ public final class PersonalizeSchema extends PersonalizeResourceBase {
   }
 
   @Override
-  public List<String> drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    return List.of();
+  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
+    return Drift.NONE;
   }
 
   @Override

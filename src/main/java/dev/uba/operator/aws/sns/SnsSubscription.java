@@ -2,6 +2,7 @@ package dev.uba.operator.aws.sns;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,8 +82,8 @@ public final class SnsSubscription implements AwsResource<SubscriptionDesired, S
 
   /** A subscription has nothing to change: protocol and endpoint are what identify it. */
   @Override
-  public List<String> drift(SubscriptionDesired desired, SubscriptionActual actual) {
-    return List.of();
+  public Drift drift(SubscriptionDesired desired, SubscriptionActual actual) {
+    return Drift.NONE;
   }
 
   @Override
@@ -94,7 +95,7 @@ public final class SnsSubscription implements AwsResource<SubscriptionDesired, S
   }
 
   @Override
-  public Applied update(SubscriptionDesired desired, SubscriptionActual actual, List<String> drift) {
+  public Applied update(SubscriptionDesired desired, SubscriptionActual actual, Drift drift) {
     return Applied.SETTLED;
   }
 

@@ -2,6 +2,7 @@ package dev.uba.operator.aws.sns;
 
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
+import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.PolicyDocuments;
 import java.util.ArrayList;
@@ -74,17 +75,17 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     return actual.arn();
   }
 
+  static final String KMS_KEY_FIELD = "KMS key";
+  static final String POLICY_FIELD = "access policy";
+
   @Override
-  public List<String> drift(TopicDesired desired, TopicActual actual) {
-    List<String> drift = new ArrayList<>();
-    if (!Objects.equals(desired.kmsKeyId(), actual.kmsKeyId())) {
-      drift.add("KMS key " + actual.kmsKeyId() + " -> " + desired.kmsKeyId());
-    }
-    if (!PolicyDocuments.equivalent(desired.policy(), actual.policy())) {
-      drift.add("access policy");
-    }
-    drift.addAll(Ownership.tagDrift(desired.tags(), actual.tags()));
-    return drift;
+  public Drift drift(TopicDesired desired, TopicActual actual) {
+    return Drift.builder()
+        .field(KMS_KEY_FIELD, desired.kmsKeyId(), actual.kmsKeyId())
+        .namedIf(!PolicyDocuments.equivalent(desired.policy(), actual.policy()), POLICY_FIELD, desired.policy(),
+            actual.policy())
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   @Override
@@ -99,14 +100,17 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   }
 
   @Override
-  public Applied update(TopicDesired desired, TopicActual actual, List<String> drift) {
-    if (!Objects.equals(desired.kmsKeyId(), actual.kmsKeyId())) {
+  public Applied update(TopicDesired desired, TopicActual actual, Drift drift) {
+    if (drift.has(KMS_KEY_FIELD)) {
       // An empty value turns server-side encryption off.
       String key = desired.kmsKeyId() == null ? "" : desired.kmsKeyId();
       sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(KMS_KEY).attributeValue(key));
     }
-    if (!PolicyDocuments.equivalent(desired.policy(), actual.policy())) {
+    if (drift.has(POLICY_FIELD)) {
       sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(POLICY).attributeValue(desired.policy()));
+    }
+    if (!drift.hasTags()) {
+      return Applied.SETTLED;
     }
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> sns.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),

@@ -49,7 +49,7 @@ class AlarmDriftTest {
   }
 
   private static List<String> drift(PutMetricAlarmRequest want, MetricAlarm have, Map<String, String> tags) {
-    return AlarmDrift.of(new AlarmDesired("a", "arn", want, TAGS), new AlarmActual(have, tags));
+    return AlarmDrift.of(new AlarmDesired("a", "arn", want, TAGS), new AlarmActual(have, tags)).described();
   }
 
   @Test

@@ -26,19 +26,19 @@ class EventRuleTest {
   @Test
   void aRuleAsCreatedHasNoDrift() {
     EventRule rule = new EventRule(null);
-    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of("uba-alert-topic", "arn:t")))).isEmpty();
+    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of("uba-alert-topic", "arn:t"))).described()).isEmpty();
   }
 
   @Test
   void aDisabledRuleWrongTargetsOrAnotherPatternAreDrift() {
     EventRule rule = new EventRule(null);
-    assertThat(rule.drift(DESIRED, actual(PATTERN, "DISABLED", Map.of("uba-alert-topic", "arn:t"))))
+    assertThat(rule.drift(DESIRED, actual(PATTERN, "DISABLED", Map.of("uba-alert-topic", "arn:t"))).described())
         .containsExactly("state DISABLED -> ENABLED");
-    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of("uba-alert-topic", "arn:t", "x", "arn:x"))))
+    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of("uba-alert-topic", "arn:t", "x", "arn:x"))).described())
         .singleElement().asString().startsWith("targets");
-    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of()))).singleElement().asString()
+    assertThat(rule.drift(DESIRED, actual(PATTERN, "ENABLED", Map.of())).described()).singleElement().asString()
         .startsWith("targets");
-    assertThat(rule.drift(DESIRED, actual("{\"source\":[\"aws.ec2\"]}", "ENABLED", Map.of("uba-alert-topic", "arn:t"))))
+    assertThat(rule.drift(DESIRED, actual("{\"source\":[\"aws.ec2\"]}", "ENABLED", Map.of("uba-alert-topic", "arn:t"))).described())
         .containsExactly("event pattern");
   }
 }

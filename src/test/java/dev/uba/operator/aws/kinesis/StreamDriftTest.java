@@ -24,48 +24,48 @@ class StreamDriftTest {
   @Test
   void noDriftWhenEverythingMatches() {
     assertThat(StreamDrift.of(desired("PROVISIONED", 2, 24, "alias/aws/kinesis"),
-        actual("PROVISIONED", 2, 24, "KMS", "alias/aws/kinesis", TAGS))).isEmpty();
+        actual("PROVISIONED", 2, 24, "KMS", "alias/aws/kinesis", TAGS)).described()).isEmpty();
     assertThat(StreamDrift.of(desired("PROVISIONED", 2, 24, null),
-        actual("PROVISIONED", 2, 24, "NONE", null, TAGS))).isEmpty();
+        actual("PROVISIONED", 2, 24, "NONE", null, TAGS)).described()).isEmpty();
   }
 
   @Test
   void modeDrift() {
-    List<String> drift = StreamDrift.of(desired("ON_DEMAND", 1, 24, null), actual("PROVISIONED", 1, 24, "NONE", null, TAGS));
+    List<String> drift = StreamDrift.of(desired("ON_DEMAND", 1, 24, null), actual("PROVISIONED", 1, 24, "NONE", null, TAGS)).described();
     assertThat(drift).singleElement().asString().startsWith("mode").contains("PROVISIONED").contains("ON_DEMAND");
   }
 
   @Test
   void shardDriftOnlyForProvisionedStreams() {
-    assertThat(StreamDrift.of(desired("PROVISIONED", 4, 24, null), actual("PROVISIONED", 2, 24, "NONE", null, TAGS)))
+    assertThat(StreamDrift.of(desired("PROVISIONED", 4, 24, null), actual("PROVISIONED", 2, 24, "NONE", null, TAGS)).described())
         .singleElement().asString().startsWith("shards").contains("2").contains("4");
     // AWS scales on-demand streams itself: their shard count is never drift
-    assertThat(StreamDrift.of(desired("ON_DEMAND", 1, 24, null), actual("ON_DEMAND", 4, 24, "NONE", null, TAGS)))
+    assertThat(StreamDrift.of(desired("ON_DEMAND", 1, 24, null), actual("ON_DEMAND", 4, 24, "NONE", null, TAGS)).described())
         .isEmpty();
   }
 
   @Test
   void retentionDrift() {
-    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 48, null), actual("PROVISIONED", 1, 24, "NONE", null, TAGS)))
+    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 48, null), actual("PROVISIONED", 1, 24, "NONE", null, TAGS)).described())
         .singleElement().asString().startsWith("retentionHours").contains("24").contains("48");
-    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, null), actual("PROVISIONED", 1, 168, "NONE", null, TAGS)))
+    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, null), actual("PROVISIONED", 1, 168, "NONE", null, TAGS)).described())
         .singleElement().asString().startsWith("retentionHours");
   }
 
   @Test
   void encryptionTurnedOnOrOff() {
     assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, "alias/aws/kinesis"),
-        actual("PROVISIONED", 1, 24, "NONE", null, TAGS)))
+        actual("PROVISIONED", 1, 24, "NONE", null, TAGS)).described())
         .singleElement().asString().startsWith("encryption").contains("KMS");
     assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, null),
-        actual("PROVISIONED", 1, 24, "KMS", "alias/aws/kinesis", TAGS)))
+        actual("PROVISIONED", 1, 24, "KMS", "alias/aws/kinesis", TAGS)).described())
         .singleElement().asString().startsWith("encryption").contains("NONE");
   }
 
   @Test
   void kmsKeyChange() {
     assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, "alias/mine"),
-        actual("PROVISIONED", 1, 24, "KMS", "alias/aws/kinesis", TAGS)))
+        actual("PROVISIONED", 1, 24, "KMS", "alias/aws/kinesis", TAGS)).described())
         .singleElement().asString().startsWith("kmsKeyId").contains("alias/mine");
   }
 
@@ -75,14 +75,14 @@ class StreamDriftTest {
     changed.put("team", "search");
     changed.put("extra", "x");
     changed.put("aws:kinesis:foo", "ignored");
-    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, null), actual("PROVISIONED", 1, 24, "NONE", null, changed)))
+    assertThat(StreamDrift.of(desired("PROVISIONED", 1, 24, null), actual("PROVISIONED", 1, 24, "NONE", null, changed)).described())
         .containsExactlyInAnyOrder("tag team", "tag extra removed");
   }
 
   @Test
   void everyDifferenceIsListed() {
     assertThat(StreamDrift.of(desired("PROVISIONED", 3, 72, "alias/aws/kinesis"),
-        actual("PROVISIONED", 1, 24, "NONE", null, Map.of()))).hasSize(3 + TAGS.size());
+        actual("PROVISIONED", 1, 24, "NONE", null, Map.of())).described()).hasSize(3 + TAGS.size());
   }
 
   private static List<Integer> steps(int from, int to) {

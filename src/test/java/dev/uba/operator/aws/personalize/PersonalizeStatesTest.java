@@ -48,9 +48,9 @@ class PersonalizeStatesTest {
     PersonalizeCampaign c = new PersonalizeCampaign(null);
     var desired = new PersonalizeDesired("c", "arn:c", "v2", Map.of("solutionVersionArn", "v2", "minProvisionedTPS", "3"),
         Map.of("uba.dev/owner", "o"));
-    assertThat(c.drift(desired, campaign("v1", "1", null, null))).containsExactlyInAnyOrder(
+    assertThat(c.drift(desired, campaign("v1", "1", null, null)).described()).containsExactlyInAnyOrder(
         "solution version v1 -> v2", "minProvisionedTPS 1 -> 3");
-    assertThat(c.drift(desired, campaign("v2", "3", null, null))).isEmpty();
+    assertThat(c.drift(desired, campaign("v2", "3", null, null)).described()).isEmpty();
   }
 
   @Test

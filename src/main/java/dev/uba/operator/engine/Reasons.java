@@ -22,6 +22,8 @@ public final class Reasons {
   public static final String HEALTHY = "Healthy";
   public static final String PIPELINE_NOT_READY = "PipelineNotReady";
   public static final String PIPELINE_NOT_FOUND = "PipelineNotFound";
+  /** The operator failed in a way no AWS answer explains (a bug, the Kubernetes API); retried with backoff. */
+  public static final String RECONCILE_ERROR = "ReconcileError";
 
   private Reasons() {}
 }

@@ -4,6 +4,7 @@ import dev.uba.operator.api.v1alpha1.CommonStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,17 @@ public final class StatusWriter {
       KubernetesClient client, R resource, S status, List<Outcome> outcomes, EventSink events) {
     finish(resource, status, outcomes, true, events);
     client.resource(resource).patchStatus();
+  }
+
+  /**
+   * Status after an unexpected exception (Flink's and Keycloak's updateErrorStatus): the pass's
+   * conditions say what failed, the resources keep what the last pass recorded. The framework writes
+   * it and retries the object with its backoff.
+   */
+  public <S extends CommonStatus, R extends CustomResource<?, S>> ErrorStatusUpdateControl<R> writeError(
+      R resource, S status, Outcome failure, EventSink events) {
+    finish(resource, status, List.of(failure), resource.isMarkedForDeletion(), events);
+    return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
   private <S extends CommonStatus, R extends CustomResource<?, S>> void finish(

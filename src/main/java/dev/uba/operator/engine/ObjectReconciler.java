@@ -1,0 +1,134 @@
+package dev.uba.operator.engine;
+
+import dev.uba.operator.api.v1alpha1.CommonSpec;
+import dev.uba.operator.api.v1alpha1.CommonStatus;
+import dev.uba.operator.api.v1alpha1.DeletionPolicy;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The reconcile and cleanup skeleton every kind shares: validate (no AWS call for an invalid
+ * spec), converge, write status once; on deletion honour deletionPolicy, delete until AWS no longer
+ * returns anything, and only then let the finalizer go. An unexpected exception becomes status
+ * (Degraded, reason ReconcileError), not only a log line. A kind supplies what is its own.
+ *
+ * @param <R> the custom resource
+ * @param <S> its status
+ */
+public abstract class ObjectReconciler<R extends CustomResource<? extends CommonSpec, S>, S extends CommonStatus>
+    implements Reconciler<R>, Cleaner<R> {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectReconciler.class);
+
+  private final StatusWriter statusWriter;
+  private final RequeueSchedule requeue;
+  private final Duration poll;
+
+  protected ObjectReconciler(Duration poll, Duration resync, Clock clock) {
+    this.statusWriter = new StatusWriter(clock);
+    this.requeue = new RequeueSchedule(poll, resync);
+    this.poll = poll;
+  }
+
+  /** A new, empty status for an object that has none yet. */
+  protected abstract S newStatus();
+
+  /** What the schema cannot refuse (cross-field rules, immutability); pure, no AWS call. */
+  protected abstract Optional<Outcome> validate(R resource);
+
+  /** One pass towards the spec; records what it sees in {@code status}; one outcome per resource. */
+  protected abstract List<Outcome> converge(R resource, S status, Context<R> context, EventSink events);
+
+  /**
+   * One deletion pass: empty once AWS no longer returns anything the object owned (or nothing was
+   * ever created); otherwise the outcomes of what is still being deleted, already in {@code status}.
+   */
+  protected abstract Optional<List<Outcome>> delete(R resource, S status, Context<R> context, EventSink events);
+
+  /** When the object is looked at again after a pass; a kind with a timer of its own refines it. */
+  protected Optional<Duration> nextPass(R resource, S status, List<Outcome> outcomes) {
+    return requeue.after(resource, outcomes);
+  }
+
+  @Override
+  public UpdateControl<R> reconcile(R resource, Context<R> context) {
+    if (resource.getSpec() == null) {
+      // An object deleted before its first pass can come back without a spec: nothing to do.
+      return UpdateControl.noUpdate();
+    }
+    EventSink events = new KubernetesEvents(context.getClient(), resource);
+    S status = statusOf(resource);
+    Optional<Outcome> invalid = validate(resource);
+    if (invalid.isPresent()) {
+      return statusWriter.write(resource, status, List.of(invalid.get()), Optional.empty(), events);
+    }
+    List<Outcome> outcomes;
+    try {
+      outcomes = converge(resource, status, context, events);
+    } catch (SdkException e) {
+      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
+    }
+    return statusWriter.write(resource, status, outcomes, nextPass(resource, status, outcomes), events);
+  }
+
+  @Override
+  public DeleteControl cleanup(R resource, Context<R> context) {
+    return requeue.afterCleanup(resource, deleteFromAws(resource, context));
+  }
+
+  private DeleteControl deleteFromAws(R resource, Context<R> context) {
+    if (resource.getSpec() == null) {
+      return DeleteControl.defaultDelete();
+    }
+    EventSink events = new KubernetesEvents(context.getClient(), resource);
+    if (resource.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
+      events.normal("Retained", "deletionPolicy Retain: AWS resources are left in place with their ownership tags");
+      return DeleteControl.defaultDelete();
+    }
+    S status = statusOf(resource);
+    List<Outcome> outcomes;
+    try {
+      Optional<List<Outcome>> remaining = delete(resource, status, context, events);
+      if (remaining.isEmpty()) {
+        return DeleteControl.defaultDelete();
+      }
+      outcomes = remaining.get();
+    } catch (SdkException e) {
+      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
+    }
+    statusWriter.writeDeleting(context.getClient(), resource, status, outcomes, events);
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(requeue.after(resource, outcomes).orElse(poll).toMillis());
+  }
+
+  /**
+   * An exception no pass expected (a bug, the Kubernetes API failing): shown in status with its
+   * message; the framework retries the object with its backoff.
+   */
+  @Override
+  public ErrorStatusUpdateControl<R> updateErrorStatus(R resource, Context<R> context, Exception e) {
+    var meta = resource.getMetadata();
+    LOG.warn("{}/{}: reconcile failed unexpectedly", meta.getNamespace(), meta.getName(), e);
+    if (resource.getSpec() == null) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    Outcome failure = Outcome.degraded(Reasons.RECONCILE_ERROR, "the operator failed unexpectedly and retries: "
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    return statusWriter.writeError(resource, statusOf(resource), failure,
+        new KubernetesEvents(context.getClient(), resource));
+  }
+
+  private S statusOf(R resource) {
+    return resource.getStatus() == null ? newStatus() : resource.getStatus();
+  }
+}

@@ -8,7 +8,6 @@ import dev.uba.operator.aws.iam.RoleDesired;
 import dev.uba.operator.aws.kinesis.StreamDesired;
 import dev.uba.operator.aws.opensearch.DomainDesired;
 import dev.uba.operator.engine.Ownership;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,29 +48,27 @@ public record PipelineDesiredState(
     return new PipelineDesiredState(stream, policy, role, domain(search, names.domain(), domainArn, roleArn, tags));
   }
 
-  private static StreamDesired stream(StreamSpec spec, String name, Map<String, String> tags) {
-    StreamSpec s = spec == null ? new StreamSpec() : spec;
-    String mode = s.getMode() == null ? "PROVISIONED" : s.getMode().name();
+  /**
+   * Constant defaults come from the model and its CRD schema, never again from here; shards have
+   * none there (ON_DEMAND streams must not set them), so 1 for a provisioned stream is applied here.
+   */
+  private static StreamDesired stream(StreamSpec s, String name, Map<String, String> tags) {
     int shards = s.getShards() == null ? 1 : s.getShards();
-    int retention = s.getRetentionHours() == null ? 24 : s.getRetentionHours();
-    StreamSpec.StreamEncryption enc = s.getEncryption() == null ? new StreamSpec.StreamEncryption() : s.getEncryption();
+    StreamSpec.StreamEncryption enc = s.getEncryption();
     String key = enc.getType() == StreamSpec.StreamEncryption.Type.NONE ? null : enc.getKmsKeyId();
-    return new StreamDesired(name, mode, shards, retention, key, tags);
+    return new StreamDesired(name, s.getMode().name(), shards, s.getRetentionHours(), key, tags);
   }
 
   private static DomainDesired domain(SearchSpec s, String name, String arn, String roleArn, Map<String, String> tags) {
     SearchSpec.DedicatedMasters masters = s.getDedicatedMasters();
     SearchSpec.ZoneAwareness zones = s.getZoneAwareness();
-    SearchSpec.Storage storage = s.getStorage() == null ? new SearchSpec.Storage() : s.getStorage();
-    SearchSpec.EncryptionAtRest ear = s.getEncryptionAtRest() == null ? new SearchSpec.EncryptionAtRest()
-        : s.getEncryptionAtRest();
-    List<String> principals = s.getAccessPrincipals() == null ? List.of() : s.getAccessPrincipals();
+    SearchSpec.EncryptionAtRest ear = s.getEncryptionAtRest();
     return new DomainDesired(name, arn, s.getEngineVersion(), s.getInstanceType(), s.getInstanceCount(),
         masters == null ? null : masters.getInstanceType(), masters == null ? 0 : masters.getCount(),
-        zones != null && Boolean.TRUE.equals(zones.getEnabled()) ? zones.getAvailabilityZoneCount() : 0,
-        storage.getVolumeSizeGiB(), storage.getVolumeType().name(),
-        !Boolean.FALSE.equals(ear.getEnabled()), ear.getKmsKeyId() == null ? "" : ear.getKmsKeyId(),
-        !Boolean.FALSE.equals(s.getNodeToNodeEncryption()), !Boolean.FALSE.equals(s.getEnforceHttps()),
-        PipelinePolicies.domainAccess(arn, roleArn, principals), tags);
+        zones != null && zones.getEnabled() ? zones.getAvailabilityZoneCount() : 0,
+        s.getStorage().getVolumeSizeGiB(), s.getStorage().getVolumeType().name(),
+        ear.getEnabled(), ear.getKmsKeyId() == null ? "" : ear.getKmsKeyId(),
+        s.getNodeToNodeEncryption(), s.getEnforceHttps(),
+        PipelinePolicies.domainAccess(arn, roleArn, s.getAccessPrincipals()), tags);
   }
 }

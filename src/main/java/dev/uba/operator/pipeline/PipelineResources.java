@@ -1,12 +1,27 @@
 package dev.uba.operator.pipeline;
 
-import dev.uba.operator.aws.iam.IamRole;
-import dev.uba.operator.aws.iam.ManagedPolicy;
-import dev.uba.operator.aws.kinesis.KinesisStream;
+import dev.uba.operator.aws.iam.PolicyActual;
+import dev.uba.operator.aws.iam.PolicyDesired;
+import dev.uba.operator.aws.iam.RoleActual;
+import dev.uba.operator.aws.iam.RoleDesired;
+import dev.uba.operator.aws.kinesis.StreamActual;
 import dev.uba.operator.aws.kinesis.StreamChangeBudget;
-import dev.uba.operator.aws.opensearch.OpenSearchDomain;
+import dev.uba.operator.aws.kinesis.StreamDesired;
+import dev.uba.operator.aws.opensearch.DomainActual;
+import dev.uba.operator.aws.opensearch.DomainDesired;
+import dev.uba.operator.engine.AwsResource;
 
-/** The AWS resource types a pipeline is made of, bound to one region's clients for one pass. */
+/**
+ * The AWS resource types a pipeline is made of, bound to one region's clients for one pass (fakes
+ * in the sequencing tests).
+ */
 record PipelineResources(
-    KinesisStream stream, StreamChangeBudget streamBudget, ManagedPolicy producerPolicy, IamRole ingestionRole,
-    OpenSearchDomain domain) {}
+    AwsResource<StreamDesired, StreamActual> stream, StreamChangeBudget streamBudget,
+    AwsResource<PolicyDesired, PolicyActual> producerPolicy, AwsResource<RoleDesired, RoleActual> ingestionRole,
+    AwsResource<DomainDesired, DomainActual> domain) {
+
+  /** Builds the resource types for a region; the stream's change budget comes from status. */
+  interface Factory {
+    PipelineResources create(String region, StreamChangeBudget budget);
+  }
+}

@@ -70,15 +70,15 @@ public class SearchSpec {
   public ZoneAwareness getZoneAwareness() { return zoneAwareness; }
   public void setZoneAwareness(ZoneAwareness zoneAwareness) { this.zoneAwareness = zoneAwareness; }
   public Storage getStorage() { return storage; }
-  public void setStorage(Storage storage) { this.storage = storage; }
+  public void setStorage(Storage storage) { this.storage = storage == null ? new Storage() : storage; }
   public EncryptionAtRest getEncryptionAtRest() { return encryptionAtRest; }
-  public void setEncryptionAtRest(EncryptionAtRest encryptionAtRest) { this.encryptionAtRest = encryptionAtRest; }
+  public void setEncryptionAtRest(EncryptionAtRest encryptionAtRest) { this.encryptionAtRest = encryptionAtRest == null ? new EncryptionAtRest() : encryptionAtRest; }
   public Boolean getNodeToNodeEncryption() { return nodeToNodeEncryption; }
-  public void setNodeToNodeEncryption(Boolean nodeToNodeEncryption) { this.nodeToNodeEncryption = nodeToNodeEncryption; }
+  public void setNodeToNodeEncryption(Boolean nodeToNodeEncryption) { this.nodeToNodeEncryption = nodeToNodeEncryption == null ? Boolean.TRUE : nodeToNodeEncryption; }
   public Boolean getEnforceHttps() { return enforceHttps; }
-  public void setEnforceHttps(Boolean enforceHttps) { this.enforceHttps = enforceHttps; }
+  public void setEnforceHttps(Boolean enforceHttps) { this.enforceHttps = enforceHttps == null ? Boolean.TRUE : enforceHttps; }
   public List<String> getAccessPrincipals() { return accessPrincipals; }
-  public void setAccessPrincipals(List<String> accessPrincipals) { this.accessPrincipals = accessPrincipals; }
+  public void setAccessPrincipals(List<String> accessPrincipals) { this.accessPrincipals = accessPrincipals == null ? new ArrayList<>() : accessPrincipals; }
 
   public static class DedicatedMasters {
     @Required
@@ -108,7 +108,7 @@ public class SearchSpec {
     private Integer availabilityZoneCount = 2;
 
     public Boolean getEnabled() { return enabled; }
-    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled == null ? Boolean.TRUE : enabled; }
     public Integer getAvailabilityZoneCount() { return availabilityZoneCount; }
     public void setAvailabilityZoneCount(Integer availabilityZoneCount) { this.availabilityZoneCount = availabilityZoneCount; }
   }
@@ -139,7 +139,7 @@ public class SearchSpec {
     private String kmsKeyId;
 
     public Boolean getEnabled() { return enabled; }
-    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled == null ? Boolean.TRUE : enabled; }
     public String getKmsKeyId() { return kmsKeyId; }
     public void setKmsKeyId(String kmsKeyId) { this.kmsKeyId = kmsKeyId; }
   }

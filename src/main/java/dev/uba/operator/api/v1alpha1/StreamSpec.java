@@ -39,13 +39,13 @@ public class StreamSpec {
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }
   public Mode getMode() { return mode; }
-  public void setMode(Mode mode) { this.mode = mode; }
+  public void setMode(Mode mode) { this.mode = mode == null ? Mode.PROVISIONED : mode; }
   public Integer getShards() { return shards; }
   public void setShards(Integer shards) { this.shards = shards; }
   public Integer getRetentionHours() { return retentionHours; }
-  public void setRetentionHours(Integer retentionHours) { this.retentionHours = retentionHours; }
+  public void setRetentionHours(Integer retentionHours) { this.retentionHours = retentionHours == null ? 24 : retentionHours; }
   public StreamEncryption getEncryption() { return encryption; }
-  public void setEncryption(StreamEncryption encryption) { this.encryption = encryption; }
+  public void setEncryption(StreamEncryption encryption) { this.encryption = encryption == null ? new StreamEncryption() : encryption; }
 
   public static class StreamEncryption {
     public enum Type { KMS, NONE }

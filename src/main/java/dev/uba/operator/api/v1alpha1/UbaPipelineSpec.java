@@ -12,7 +12,7 @@ public class UbaPipelineSpec extends CommonSpec {
   private SearchSpec search;
 
   public StreamSpec getStream() { return stream; }
-  public void setStream(StreamSpec stream) { this.stream = stream; }
+  public void setStream(StreamSpec stream) { this.stream = stream == null ? new StreamSpec() : stream; }
   public SearchSpec getSearch() { return search; }
   public void setSearch(SearchSpec search) { this.search = search; }
 }

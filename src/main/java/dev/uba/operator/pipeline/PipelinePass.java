@@ -1,0 +1,22 @@
+package dev.uba.operator.pipeline;
+
+import dev.uba.operator.api.v1alpha1.DeletionPolicy;
+import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
+import dev.uba.operator.engine.EventSink;
+import dev.uba.operator.engine.WorkflowPass;
+
+/**
+ * What one pass over a pipeline knows.
+ *
+ * @param desired what the spec asks for now
+ * @param inUse what the pipeline has, named as status recorded it: what removal and deletion act on
+ *     (spec.search may be gone while the domain and role still exist)
+ */
+record PipelinePass(PipelineDesiredState desired, PipelineDesiredState inUse, UbaPipelineStatus status,
+    PipelineResources resources, String ownerId, EventSink events, DeletionPolicy deletionPolicy)
+    implements WorkflowPass {
+
+  boolean searchWanted() {
+    return desired.domain() != null;
+  }
+}

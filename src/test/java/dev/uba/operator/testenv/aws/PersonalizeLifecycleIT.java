@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.personalize.model.ResourceInUseException;
 import software.amazon.awssdk.services.personalize.model.ResourceNotFoundException;
 
 /** Statuses of the local Personalize and how long they last, with the real SDK client. */
-class PersonalizeLifecycleTest {
+class PersonalizeLifecycleIT {
 
   private static LocalAws aws;
   private static PersonalizeClient personalize;

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 /** Firehose delivery stream states CREATING and DELETING, with the real SDK client. */
-class FirehoseLifecycleTest {
+class FirehoseLifecycleIT {
 
   private static LocalAws aws;
   private static FirehoseClient firehose;

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.opensearch.model.UpgradeStep;
 import software.amazon.awssdk.services.opensearch.model.ValidationException;
 import software.amazon.awssdk.services.opensearch.model.VolumeType;
 
-class OpenSearchLifecycleTest {
+class OpenSearchLifecycleIT {
 
   private static LocalAws aws;
   private static OpenSearchClient openSearch;

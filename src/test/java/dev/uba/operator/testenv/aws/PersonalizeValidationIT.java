@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.personalize.model.Tag;
 import software.amazon.awssdk.services.personalize.model.TooManyTagsException;
 
 /** Validation, refusals and error shapes of the local Personalize, with the real SDK client. */
-class PersonalizeValidationTest {
+class PersonalizeValidationIT {
 
   private static LocalAws aws;
   private static PersonalizeClient personalize;

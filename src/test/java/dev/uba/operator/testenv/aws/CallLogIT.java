@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.Tag;
 
-class CallLogTest {
+class CallLogIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");

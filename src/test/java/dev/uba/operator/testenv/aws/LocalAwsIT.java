@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
-class LocalAwsTest {
+class LocalAwsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.OpenSearchException;
 
-class FaultsTest {
+class FaultsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");

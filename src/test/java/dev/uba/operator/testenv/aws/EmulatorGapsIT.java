@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.OpenSearchException;
 
 /** Actions the emulator lacks answer a clear, non-retried AWS-style error instead of an HTML page. */
-class EmulatorGapsTest {
+class EmulatorGapsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");

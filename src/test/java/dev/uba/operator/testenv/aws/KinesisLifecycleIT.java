@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-class KinesisLifecycleTest {
+class KinesisLifecycleIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");

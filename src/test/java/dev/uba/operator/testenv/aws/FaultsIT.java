@@ -60,6 +60,12 @@ class FaultsIT {
     }
   }
 
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
+  }
+
   @BeforeEach
   void reset() {
     aws.reset();

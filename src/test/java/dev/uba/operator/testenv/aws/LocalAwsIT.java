@@ -3,6 +3,7 @@ package dev.uba.operator.testenv.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -10,6 +11,12 @@ class LocalAwsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    LocalAws.shared().reset();
   }
 
   @Test

@@ -34,6 +34,12 @@ class OpenSearchLifecycleIT {
     openSearch.close();
   }
 
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
+  }
+
   @BeforeEach
   void reset() {
     aws.reset();

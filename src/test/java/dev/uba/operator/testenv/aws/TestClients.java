@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 final class TestClients {
 
   static {
-    // the emulator cannot read CBOR; surefire sets this too, this covers IDE runs
+    // the emulator cannot read CBOR; Failsafe sets this too, this covers IDE runs
     System.setProperty("aws.cborEnabled", "false");
   }
 

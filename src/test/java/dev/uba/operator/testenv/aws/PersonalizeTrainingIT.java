@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersion;
  * Import jobs (with the emulator's S3), training, metrics and campaigns of the local Personalize,
  * with the real SDK client.
  */
-class PersonalizeTrainingTest {
+class PersonalizeTrainingIT {
 
   private static LocalAws aws;
   private static PersonalizeClient personalize;
@@ -36,6 +36,12 @@ class PersonalizeTrainingTest {
   @AfterAll
   static void closeClients() {
     personalize.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

@@ -3,13 +3,20 @@ package dev.uba.operator.testenv.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
-class LocalAwsTest {
+class LocalAwsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    LocalAws.shared().reset();
   }
 
   @Test

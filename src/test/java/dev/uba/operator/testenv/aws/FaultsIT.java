@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.OpenSearchException;
 
-class FaultsTest {
+class FaultsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
@@ -58,6 +58,12 @@ class FaultsTest {
         // closing test clients
       }
     }
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

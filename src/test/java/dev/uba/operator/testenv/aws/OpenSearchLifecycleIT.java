@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.opensearch.model.UpgradeStep;
 import software.amazon.awssdk.services.opensearch.model.ValidationException;
 import software.amazon.awssdk.services.opensearch.model.VolumeType;
 
-class OpenSearchLifecycleTest {
+class OpenSearchLifecycleIT {
 
   private static LocalAws aws;
   private static OpenSearchClient openSearch;
@@ -32,6 +32,12 @@ class OpenSearchLifecycleTest {
   @AfterAll
   static void closeClients() {
     openSearch.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

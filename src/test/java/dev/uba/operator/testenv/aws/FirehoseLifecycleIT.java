@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.firehose.model.ResourceInUseException;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 /** Firehose delivery stream states CREATING and DELETING, with the real SDK client. */
-class FirehoseLifecycleTest {
+class FirehoseLifecycleIT {
 
   private static LocalAws aws;
   private static FirehoseClient firehose;
@@ -31,6 +31,12 @@ class FirehoseLifecycleTest {
   static void closeClients() {
     firehose.close();
     direct.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.Tag;
 
-class CallLogTest {
+class CallLogIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
@@ -44,6 +44,12 @@ class CallLogTest {
     kinesisDirect.close();
     iam.close();
     openSearch.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

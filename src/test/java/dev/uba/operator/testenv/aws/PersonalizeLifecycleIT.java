@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.personalize.model.ResourceInUseException;
 import software.amazon.awssdk.services.personalize.model.ResourceNotFoundException;
 
 /** Statuses of the local Personalize and how long they last, with the real SDK client. */
-class PersonalizeLifecycleTest {
+class PersonalizeLifecycleIT {
 
   private static LocalAws aws;
   private static PersonalizeClient personalize;
@@ -31,6 +31,12 @@ class PersonalizeLifecycleTest {
   @AfterAll
   static void closeClients() {
     personalize.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

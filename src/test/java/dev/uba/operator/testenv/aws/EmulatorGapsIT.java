@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.OpenSearchException;
 
 /** Actions the emulator lacks answer a clear, non-retried AWS-style error instead of an HTML page. */
-class EmulatorGapsTest {
+class EmulatorGapsIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
@@ -44,6 +44,12 @@ class EmulatorGapsTest {
     kinesis.close();
     openSearch.close();
     iam.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.personalize.model.Tag;
 import software.amazon.awssdk.services.personalize.model.TooManyTagsException;
 
 /** Validation, refusals and error shapes of the local Personalize, with the real SDK client. */
-class PersonalizeValidationTest {
+class PersonalizeValidationIT {
 
   private static LocalAws aws;
   private static PersonalizeClient personalize;
@@ -40,6 +40,12 @@ class PersonalizeValidationTest {
   static void closeClients() {
     personalize.close();
     retrying.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

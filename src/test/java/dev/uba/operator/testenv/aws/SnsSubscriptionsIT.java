@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
 /** SNS subscriptions pending confirmation and what reaches HTTP/S endpoints, with the real SDK client. */
-class SnsSubscriptionsTest {
+class SnsSubscriptionsIT {
 
   /** Not reachable from here; nothing may ever try to reach it. */
   private static final String HOOK = "https://hooks.example.invalid/uba/alerts";
@@ -33,6 +33,12 @@ class SnsSubscriptionsTest {
   static void closeClients() {
     sns.close();
     direct.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

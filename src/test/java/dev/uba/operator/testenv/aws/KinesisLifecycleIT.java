@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-class KinesisLifecycleTest {
+class KinesisLifecycleIT {
 
   static {
     System.setProperty("aws.cborEnabled", "false");
@@ -36,6 +36,12 @@ class KinesisLifecycleTest {
   static void closeClients() {
     kinesis.close();
     direct.close();
+  }
+
+  /** The operator's integration tests use this emulator next: leave no faults or timings behind. */
+  @AfterAll
+  static void leaveTheSharedEmulatorReset() {
+    aws.reset();
   }
 
   @BeforeEach

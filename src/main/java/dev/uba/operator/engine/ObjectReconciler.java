@@ -56,6 +56,11 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
    */
   protected abstract Optional<List<Outcome>> delete(R resource, S status, Context<R> context, EventSink events);
 
+  /** Where the Events of a pass go: the object's Kubernetes Events (a sink in tests). */
+  protected EventSink eventsFor(R resource, Context<R> context) {
+    return new KubernetesEvents(context.getClient(), resource);
+  }
+
   /** When the object is looked at again after a pass; a kind with a timer of its own refines it. */
   protected Optional<Duration> nextPass(R resource, S status, List<Outcome> outcomes) {
     return requeue.after(resource, outcomes);
@@ -67,7 +72,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
       // An object deleted before its first pass can come back without a spec: nothing to do.
       return UpdateControl.noUpdate();
     }
-    EventSink events = new KubernetesEvents(context.getClient(), resource);
+    EventSink events = eventsFor(resource, context);
     S status = statusOf(resource);
     Optional<Outcome> invalid = validate(resource);
     if (invalid.isPresent()) {
@@ -91,7 +96,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
     if (resource.getSpec() == null) {
       return DeleteControl.defaultDelete();
     }
-    EventSink events = new KubernetesEvents(context.getClient(), resource);
+    EventSink events = eventsFor(resource, context);
     if (resource.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
       events.normal("Retained", "deletionPolicy Retain: AWS resources are left in place with their ownership tags");
       return DeleteControl.defaultDelete();
@@ -124,8 +129,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
     }
     Outcome failure = Outcome.degraded(Reasons.RECONCILE_ERROR, "the operator failed unexpectedly and retries: "
         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    return statusWriter.writeError(resource, statusOf(resource), failure,
-        new KubernetesEvents(context.getClient(), resource));
+    return statusWriter.writeError(resource, statusOf(resource), failure, eventsFor(resource, context));
   }
 
   private S statusOf(R resource) {

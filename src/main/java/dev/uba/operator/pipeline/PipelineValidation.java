@@ -1,8 +1,11 @@
 package dev.uba.operator.pipeline;
 
+import dev.uba.operator.api.v1alpha1.ArchiveSpec;
+import dev.uba.operator.api.v1alpha1.DeliverySpec;
 import dev.uba.operator.api.v1alpha1.SearchSpec;
 import dev.uba.operator.api.v1alpha1.StreamSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
+import dev.uba.operator.api.v1alpha1.UbaPipelineSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.SpecProblems;
@@ -30,6 +33,7 @@ public final class PipelineValidation {
     if (pipeline.getSpec().getSearch() != null) {
       checkSearch(problems, pipeline.getSpec().getSearch(), status, names);
     }
+    checkArchiveAndDelivery(problems, pipeline.getSpec(), status);
     return problems.outcome();
   }
 
@@ -59,6 +63,12 @@ public final class PipelineValidation {
         problems.invalid("spec.search.instanceCount", "must be a multiple of the availability zone count "
             + count + " (got " + search.getInstanceCount() + ")");
       }
+    }
+    SearchSpec.ZoneAwareness zoned = search.getZoneAwareness();
+    if (zoned != null && Boolean.TRUE.equals(zoned.getEnabled()) && search.getIndexTemplate().getEnabled()
+        && search.getIndexTemplate().getReplicas() == 0) {
+      problems.invalid("spec.search.indexTemplate.replicas",
+          "must be at least 1 with zone awareness (a replica in another zone is what it is for)");
     }
     if (search.getDedicatedMasters() != null) {
       int count = search.getDedicatedMasters().getCount();
@@ -92,6 +102,31 @@ public final class PipelineValidation {
     if (Boolean.TRUE.equals(was.getNodeToNodeEncryption()) && Boolean.FALSE.equals(search.getNodeToNodeEncryption())) {
       problems.immutable("spec.search.nodeToNodeEncryption", true, false);
     }
+  }
+
+  private static void checkArchiveAndDelivery(SpecProblems problems, UbaPipelineSpec spec, UbaPipelineStatus status) {
+    ArchiveSpec archive = spec.getArchive();
+    if (spec.getDelivery() != null && archive == null) {
+      problems.invalid("spec.archive", "required with spec.delivery (Firehose backs events up to the archive)");
+    }
+    if (archive != null && archive.getGlacierAfterDays() > 0 && archive.getExpireAfterDays() > 0
+        && archive.getGlacierAfterDays() >= archive.getExpireAfterDays()) {
+      problems.invalid("spec.archive.glacierAfterDays", "must be less than expireAfterDays "
+          + archive.getExpireAfterDays() + " (got " + archive.getGlacierAfterDays() + ")");
+    }
+    if (archive != null && notBlank(archive.getBucketName()) && status.getArchive() != null
+        && status.getArchive().getBucketName() != null && !status.getArchive().getBucketName().equals(archive.getBucketName())) {
+      problems.immutable("spec.archive.bucketName", status.getArchive().getBucketName(), archive.getBucketName());
+    }
+    DeliverySpec delivery = spec.getDelivery();
+    if (delivery != null && notBlank(delivery.getName()) && status.getDelivery() != null
+        && status.getDelivery().getName() != null && !status.getDelivery().getName().equals(delivery.getName())) {
+      problems.immutable("spec.delivery.name", status.getDelivery().getName(), delivery.getName());
+    }
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
   }
 
   /**

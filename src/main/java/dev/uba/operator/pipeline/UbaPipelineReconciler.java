@@ -13,6 +13,7 @@ import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Ownership;
+import dev.uba.operator.engine.Reasons;
 import dev.uba.operator.engine.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -68,11 +69,24 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
     String region = config.regionFor(pipeline.getSpec().getRegion());
     Workflow.PassResult result = PipelineWorkflow.WORKFLOW.reconcile(pass(pipeline, status, region, events));
     status.setResources(result.resources());
+    List<Outcome> outcomes = new java.util.ArrayList<>(result.outcomes());
+    notYetBuilt(pipeline).ifPresent(outcomes::add);
     if (ownsAnything(status)) {
       // From now on the region is fixed (ImmutableField); before anything exists it may still be corrected.
       status.setRegion(region);
     }
-    return result.outcomes();
+    return outcomes;
+  }
+
+  /**
+   * The archive and the delivery are in the API, and their resource types are being built: until
+   * the pipeline creates them, saying so beats pretending they exist.
+   */
+  private static Optional<Outcome> notYetBuilt(UbaPipeline pipeline) {
+    var spec = pipeline.getSpec();
+    String field = spec.getDelivery() != null ? "spec.delivery" : spec.getArchive() != null ? "spec.archive" : null;
+    return Optional.ofNullable(field).map(f -> Outcome.degraded(Reasons.INVALID_SPEC,
+        f + ": not supported by this version of the operator yet; the other resources are converged"));
   }
 
   @Override

@@ -57,6 +57,16 @@ public class SearchSpec {
   @Size(max = 20)
   private List<String> accessPrincipals = new ArrayList<>();
 
+  @JsonPropertyDescription("An index template the operator keeps on the domain for the delivered events.")
+  @Default("{}")
+  private IndexTemplate indexTemplate = new IndexTemplate();
+
+  @JsonPropertyDescription("An ISM policy deletes delivered indices older than this many days; absent keeps them.")
+  @Min(1)
+  @Max(3650)
+  @Nullable
+  private Integer retentionDays;
+
   public String getDomainName() { return domainName; }
   public void setDomainName(String domainName) { this.domainName = domainName; }
   public String getEngineVersion() { return engineVersion; }
@@ -79,6 +89,35 @@ public class SearchSpec {
   public void setEnforceHttps(Boolean enforceHttps) { this.enforceHttps = enforceHttps == null ? Boolean.TRUE : enforceHttps; }
   public List<String> getAccessPrincipals() { return accessPrincipals; }
   public void setAccessPrincipals(List<String> accessPrincipals) { this.accessPrincipals = accessPrincipals == null ? new ArrayList<>() : accessPrincipals; }
+
+  public IndexTemplate getIndexTemplate() { return indexTemplate; }
+  public void setIndexTemplate(IndexTemplate indexTemplate) { this.indexTemplate = indexTemplate == null ? new IndexTemplate() : indexTemplate; }
+  public Integer getRetentionDays() { return retentionDays; }
+  public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+
+  public static class IndexTemplate {
+    @Default("true")
+    private Boolean enabled = true;
+
+    @JsonPropertyDescription("Primary shards of each new index.")
+    @Default("1")
+    @Min(1)
+    @Max(1024)
+    private Integer shards = 1;
+
+    @JsonPropertyDescription("Replicas of each shard; 0 is refused with zone awareness.")
+    @Default("1")
+    @Min(0)
+    @Max(15)
+    private Integer replicas = 1;
+
+    public Boolean getEnabled() { return enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled == null ? Boolean.TRUE : enabled; }
+    public Integer getShards() { return shards; }
+    public void setShards(Integer shards) { this.shards = shards == null ? 1 : shards; }
+    public Integer getReplicas() { return replicas; }
+    public void setReplicas(Integer replicas) { this.replicas = replicas == null ? 1 : replicas; }
+  }
 
   public static class DedicatedMasters {
     @Required

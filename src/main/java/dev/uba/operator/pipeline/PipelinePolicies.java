@@ -24,21 +24,58 @@ public final class PipelinePolicies {
         List.of(streamArn))));
   }
 
+  /** The ingestion policy of a pipeline with a stream and a domain only. */
   public static String ingestion(String streamArn, String domainArn) {
-    return PolicyDocuments.document(List.of(
-        PolicyDocuments.allow(
-            List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetShardIterator",
-                "kinesis:GetRecords", "kinesis:ListShards"),
-            List.of(streamArn)),
-        PolicyDocuments.allow(
-            List.of("es:DescribeDomain", "es:DescribeDomains", "es:DescribeDomainConfig", "es:ESHttpPost",
-                "es:ESHttpPut"),
-            List.of(domainArn, domainArn + "/*")),
-        PolicyDocuments.allow(
-            List.of("es:ESHttpGet"),
-            List.of(domainArn + "/_all/_settings", domainArn + "/_cluster/stats", domainArn + "/_nodes/*",
-                domainArn + "/" + INDEX_PREFIX + "*/_mapping/*", domainArn + "/" + INDEX_PREFIX + "*/_stats",
-                domainArn + "/_stats"))));
+    return ingestion(new IngestionAccess(streamArn, null, domainArn, INDEX_PREFIX, null, null, null, null, null));
+  }
+
+  /**
+   * What the delivery reads and writes, each null where the pipeline does not have it.
+   *
+   * @param streamKey the stream's customer-managed KMS key as an IAM resource, or null (AWS-owned key)
+   * @param bucketKey the archive's KMS key as an IAM resource, or null (SSE-S3)
+   * @param s3Service s3.REGION.amazonaws.com, for kms:ViaService on the bucket key
+   */
+  public record IngestionAccess(String streamArn, String streamKey, String domainArn, String indexName,
+      String bucketArn, String bucketKey, String s3Service, String logGroupArn, String lambdaArn) {}
+
+  /**
+   * What AWS documents for a Firehose delivery from Kinesis ("Controlling access with Amazon Data
+   * Firehose"), and nothing for what the pipeline does not have.
+   */
+  public static String ingestion(IngestionAccess a) {
+    List<Statement> statements = new ArrayList<>();
+    statements.add(PolicyDocuments.allow(List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
+        "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"), List.of(a.streamArn())));
+    if (a.streamKey() != null) {
+      statements.add(PolicyDocuments.allow(List.of("kms:Decrypt"), List.of(a.streamKey())));
+    }
+    if (a.domainArn() != null) {
+      String domain = a.domainArn();
+      String index = domain + "/" + a.indexName() + "*";
+      statements.add(PolicyDocuments.allow(List.of("es:DescribeDomain", "es:DescribeDomains",
+          "es:DescribeDomainConfig", "es:ESHttpPost", "es:ESHttpPut"), List.of(domain, domain + "/*")));
+      statements.add(PolicyDocuments.allow(List.of("es:ESHttpGet"), List.of(domain + "/_all/_settings",
+          domain + "/_cluster/stats", domain + "/_nodes", domain + "/_nodes/stats", domain + "/_nodes/*/stats",
+          domain + "/_stats", index + "/_mapping/*", index + "/_stats")));
+    }
+    if (a.bucketArn() != null) {
+      statements.add(PolicyDocuments.allow(List.of("s3:AbortMultipartUpload", "s3:GetBucketLocation",
+          "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"),
+          List.of(a.bucketArn(), a.bucketArn() + "/*")));
+      if (a.bucketKey() != null) {
+        statements.add(new Statement("Allow", null, List.of("kms:GenerateDataKey", "kms:Decrypt"),
+            List.of(a.bucketKey()), Map.of("StringEquals", Map.of("kms:ViaService", List.of(a.s3Service())))));
+      }
+    }
+    if (a.logGroupArn() != null) {
+      statements.add(PolicyDocuments.allow(List.of("logs:PutLogEvents"), List.of(a.logGroupArn() + ":log-stream:*")));
+    }
+    if (a.lambdaArn() != null) {
+      statements.add(PolicyDocuments.allow(List.of("lambda:InvokeFunction", "lambda:GetFunctionConfiguration"),
+          List.of(a.lambdaArn())));
+    }
+    return PolicyDocuments.document(statements);
   }
 
   /** Trusted by Firehose of this account only (the confused-deputy guard AWS recommends). */

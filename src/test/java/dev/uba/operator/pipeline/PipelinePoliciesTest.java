@@ -98,7 +98,7 @@ class PipelinePoliciesTest {
         assertThat(resources).containsExactlyInAnyOrder(DOMAIN, DOMAIN + "/*");
       } else if (actions.contains("es:ESHttpGet")) {
         assertThat(actions).containsExactly("es:ESHttpGet");
-        assertThat(resources).contains(DOMAIN + "/_all/_settings", DOMAIN + "/_cluster/stats", DOMAIN + "/_nodes/*")
+        assertThat(resources).contains(DOMAIN + "/_all/_settings", DOMAIN + "/_cluster/stats", DOMAIN + "/_nodes/*/stats")
             .anyMatch(r -> r.endsWith("/_mapping/*") || r.contains("/_mapping"))
             .anyMatch(r -> r.endsWith("/_stats"))
             .doesNotContain(DOMAIN + "/*");
@@ -150,5 +150,28 @@ class PipelinePoliciesTest {
       }
       assertThat(principals).containsExactly(ROLE);
     }
+  }
+
+  @Test
+  void theIngestionPolicyGrowsWithWhatThePipelineHasAndNothingMore() throws Exception {
+    String bucket = "arn:aws:s3:::analytics-clickstream-0a1b2c3d";
+    String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    String logGroup = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/kinesisfirehose/analytics-clickstream";
+    String lambda = "arn:aws:lambda:us-east-1:123456789012:function:enrich";
+    String full = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, key, DOMAIN, "clicks",
+        bucket, key, "s3.us-east-1.amazonaws.com", logGroup, lambda));
+    assertThat(allActions(full)).contains("kms:Decrypt", "s3:PutObject", "s3:ListBucketMultipartUploads",
+        "kms:GenerateDataKey", "logs:PutLogEvents", "lambda:InvokeFunction", "lambda:GetFunctionConfiguration");
+    assertThat(allResources(full)).doesNotContain("*").contains(bucket, bucket + "/*", logGroup + ":log-stream:*",
+        lambda, DOMAIN + "/clicks*/_mapping/*", DOMAIN + "/clicks*/_stats");
+    // the bucket key only through S3
+    assertThat(statements(full)).filteredOn(s -> values(s.get("Action")).contains("kms:GenerateDataKey"))
+        .singleElement().satisfies(s -> assertThat(values(s.get("Condition").get("StringEquals").get("kms:ViaService")))
+            .containsExactly("s3.us-east-1.amazonaws.com"));
+
+    // S3-only delivery, AWS-owned keys, no logging, no processor: kinesis and s3 only
+    String s3Only = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, null, null, null,
+        bucket, null, null, null, null));
+    assertThat(allActions(s3Only)).allMatch(a -> a.startsWith("kinesis:") || a.startsWith("s3:"));
   }
 }

@@ -47,9 +47,33 @@ public final class StatusDerivation {
     next.add(condition(previous, DEGRADED, degraded.isPresent(), generation, now,
         degraded.map(Outcome::reason).orElse(Reasons.HEALTHY),
         degraded.map(Outcome::message).orElse("")));
+    // A kind's own conditions (a pipeline's DataFlowing) are the kind's to write; they stay as set.
+    previous.stream().filter(c -> !List.of(READY, PROGRESSING, DEGRADED).contains(c.getType())).forEach(next::add);
     status.setConditions(next);
     status.setObservedGeneration(generation);
     status.setPhase(phase(deleting, degraded.isPresent(), ready, somethingExists(status, progressing.isPresent())));
+  }
+
+  /**
+   * Sets a kind's own condition (True, False or Unknown), keeping its lastTransitionTime while its
+   * status stays the same; {@link #apply} leaves it in place.
+   */
+  public static void setCondition(CommonStatus status, String type, String value, String reason, String message,
+      long generation, Instant now) {
+    List<Condition> previous = status.getConditions() == null ? List.of() : status.getConditions();
+    String since = find(previous, type).filter(c -> value.equals(c.getStatus()))
+        .map(Condition::getLastTransitionTime).orElse(now.toString());
+    List<Condition> next = new ArrayList<>(previous.stream().filter(c -> !type.equals(c.getType())).toList());
+    next.add(new ConditionBuilder().withType(type).withStatus(value).withReason(reason)
+        .withMessage(absentIfEmpty(message)).withObservedGeneration(generation).withLastTransitionTime(since).build());
+    status.setConditions(next);
+  }
+
+  /** Removes a kind's own condition (the block it reports on was removed from the spec). */
+  public static void removeCondition(CommonStatus status, String type) {
+    if (status.getConditions() != null) {
+      status.setConditions(new ArrayList<>(status.getConditions().stream().filter(c -> !type.equals(c.getType())).toList()));
+    }
   }
 
   /** Deleting > Degraded > Ready > Provisioning (something exists or is being created) > Pending. */

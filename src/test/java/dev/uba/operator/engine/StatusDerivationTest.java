@@ -179,4 +179,22 @@ class StatusDerivationTest {
     assertThat(StatusDerivation.becameDegraded(quota, status.getConditions())).isFalse();
     assertThat(StatusDerivation.becameDegraded(healthy, healthy)).isFalse();
   }
+
+  @Test
+  void aKindsOwnConditionStaysBesideTheThreeAndKeepsItsTransitionTime() {
+    dev.uba.operator.api.v1alpha1.UbaPipelineStatus status = new dev.uba.operator.api.v1alpha1.UbaPipelineStatus();
+    java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    java.time.Instant t1 = t0.plusSeconds(600);
+    StatusDerivation.setCondition(status, "DataFlowing", "True", "Flowing", "1200 records", 1, t0);
+    StatusDerivation.apply(status, 1, List.of(Outcome.ready()), false, t1);
+    StatusDerivation.setCondition(status, "DataFlowing", "True", "Flowing", "1300 records", 1, t1);
+
+    assertThat(status.getConditions()).extracting(io.fabric8.kubernetes.api.model.Condition::getType)
+        .containsExactly("Ready", "Progressing", "Degraded", "DataFlowing");
+    assertThat(condition(status, "DataFlowing").getLastTransitionTime()).isEqualTo(t0.toString());
+    assertThat(condition(status, "DataFlowing").getMessage()).isEqualTo("1300 records");
+
+    StatusDerivation.removeCondition(status, "DataFlowing");
+    assertThat(status.getConditions()).hasSize(3);
+  }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
@@ -79,6 +80,10 @@ public final class AwsClients implements AutoCloseable {
 
   public EventBridgeClient eventBridge(String region) {
     return client("eventbridge", region, () -> configure(EventBridgeClient.builder(), region).build());
+  }
+
+  public FirehoseClient firehose(String region) {
+    return client("firehose", region, () -> configure(FirehoseClient.builder(), region).build());
   }
 
   public PersonalizeClient personalize(String region) {

@@ -80,6 +80,41 @@ class SpecValidationIT {
   }
 
   @Test
+  void schemaRefusesBadArchiveAndDeliveryFieldsNamingEach() {
+    String[][] cases = {
+        {"archive: {bucketName: Not_A_Bucket}", "spec.archive.bucketName"},
+        {"archive: {expireAfterDays: -1}", "spec.archive.expireAfterDays"},
+        {"archive: {}\n  delivery: {bufferSizeMiB: 0}", "spec.delivery.bufferSizeMiB"},
+        {"archive: {}\n  delivery: {indexRotation: Daily}", "spec.delivery.indexRotation"},
+        {"archive: {}\n  delivery: {s3Prefix: events}", "spec.delivery.s3Prefix"},
+        {"archive: {}\n  delivery: {processorLambdaArn: 'arn:aws:sqs:us-east-1:123456789012:q'}",
+            "spec.delivery.processorLambdaArn"},
+        {"archive: {}\n  delivery: {backup: Everything}", "spec.delivery.backup"},
+        {"search: {retentionDays: 0}", "spec.search.retentionDays"},
+        {"search: {indexTemplate: {replicas: 16}}", "spec.search.indexTemplate.replicas"},
+    };
+    for (String[] c : cases) {
+      assertThatThrownBy(() -> applyRaw("apiVersion: uba.dev/v1alpha1\nkind: UbaPipeline\n"
+          + "metadata: {name: bad-delivery}\nspec:\n  " + c[0] + "\n"))
+          .as(c[0]).isInstanceOf(KubernetesClientException.class).hasMessageContaining(c[1]);
+    }
+  }
+
+  @Test
+  void aDeliveryWithoutAnArchiveIsDegradedNamingTheArchiveWithNoAwsCall() {
+    long before = operator.awsCalls().total();
+    pipelines.create(ns, """
+        apiVersion: uba.dev/v1alpha1
+        kind: UbaPipeline
+        metadata: {name: no-archive}
+        spec:
+          delivery: {}
+        """);
+    assertDegraded("no-archive", "InvalidSpec", "spec.archive");
+    assertThat(operator.awsCalls().total()).as("AWS calls for an invalid spec").isEqualTo(before);
+  }
+
+  @Test
   void crossFieldRulesEndDegradedWithTheFieldPathAndNoAwsCall() {
     long before = operator.awsCalls().total();
     pipelines.create(ns, """

@@ -10,10 +10,12 @@ import dev.uba.operator.api.v1alpha1.UsedResource;
 import dev.uba.operator.aws.cloudwatch.AlarmActual;
 import dev.uba.operator.aws.events.RuleActual;
 import dev.uba.operator.aws.logs.LogGroupActual;
+import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.logs.MetricFilterActual;
 import dev.uba.operator.aws.sns.SubscriptionActual;
 import dev.uba.operator.aws.sns.SubscriptionDesired;
 import dev.uba.operator.aws.sns.TopicActual;
+import dev.uba.operator.aws.sns.TopicDesired;
 import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.Converger;
 import dev.uba.operator.engine.EventSink;
@@ -94,21 +96,15 @@ final class AlertConvergence {
         return;
       }
     } else {
-      Optional<LogGroupActual> existing;
-      try {
-        existing = resources.logGroup().lookup(groupName);
-      } catch (SdkException e) {
-        failed("LogGroup", groupName, AwsErrors.outcomeOf("reading LogGroup " + groupName, e));
+      Step<LogGroupActual> existing = Converger.lookup(resources.logGroup(), LogGroupDesired.used(groupName),
+          Outcome.progressing(Reasons.WAITING, "LogGroup " + groupName
+              + " does not exist; with spec.logMetricFilter.createLogGroup false its owner must create it"));
+      record(existing);
+      if (!existing.outcome().isReady()) {
+        waiting("MetricFilter", desired.metricFilter().name(), "waiting for LogGroup " + groupName);
         return;
       }
-      if (existing.isEmpty()) {
-        waiting("MetricFilter", desired.metricFilter().name(), "LogGroup " + groupName
-            + " does not exist; with spec.logMetricFilter.createLogGroup false its owner must create it");
-        return;
-      }
-      statuses.add(new ResourceStatus("LogGroup", groupName, existing.get().arn(), "Available", true, null));
-      outcomes.add(Outcome.ready());
-      status.setLogGroup(new UsedResource(groupName, existing.get().arn(), false));
+      status.setLogGroup(new UsedResource(groupName, existing.status().getArn(), false));
     }
     Step<MetricFilterActual> filter = Converger.converge(resources.metricFilter(), desired.metricFilter(), ownerId, events);
     record(filter);
@@ -167,19 +163,13 @@ final class AlertConvergence {
     }
     String arn = desired.topicArn();
     String name = TopicActual.nameOf(arn);
-    Optional<TopicActual> existing;
-    try {
-      existing = resources.topic().lookup(arn);
-    } catch (SdkException e) {
-      failed("SnsTopic", name, AwsErrors.outcomeOf("reading SnsTopic " + name, e));
+    Step<TopicActual> existing = Converger.lookup(resources.topic(), TopicDesired.existing(arn),
+        Outcome.progressing(Reasons.WAITING, "SnsTopic " + name
+            + ": the existing topic of spec.notification.topicArn does not exist: " + arn));
+    record(existing);
+    if (!existing.outcome().isReady()) {
       return Optional.empty();
     }
-    if (existing.isEmpty()) {
-      waiting("SnsTopic", name, "the existing topic of spec.notification.topicArn does not exist: " + arn);
-      return Optional.empty();
-    }
-    statuses.add(new ResourceStatus("SnsTopic", name, arn, "Available", true, null));
-    outcomes.add(Outcome.ready());
     status.setTopic(new UsedResource(name, arn, false));
     return Optional.of(arn);
   }

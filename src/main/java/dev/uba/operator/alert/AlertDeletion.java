@@ -143,7 +143,7 @@ final class AlertDeletion {
   }
 
   static TopicDesired topic(String arn) {
-    return new TopicDesired(TopicActual.nameOf(arn), arn, null, null, Map.of());
+    return TopicDesired.toDelete(arn);
   }
 
   static MetricFilterDesired metricFilter(String logGroupName, String name) {
@@ -151,6 +151,6 @@ final class AlertDeletion {
   }
 
   static LogGroupDesired logGroup(String name) {
-    return new LogGroupDesired(name, null, 0, Map.of());
+    return LogGroupDesired.toDelete(name);
   }
 }

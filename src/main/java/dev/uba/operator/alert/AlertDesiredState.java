@@ -67,7 +67,7 @@ public record AlertDesiredState(
     EffectiveMetric metric = effectiveMetric(spec, pipelineStream);
     AlarmDesired alarm = new AlarmDesired(names.alarm(), alarmArn,
         alarmRequest(spec, names, metric, topicArn), tags);
-    TopicDesired topic = existingTopic ? null : new TopicDesired(names.topic(), topicArn,
+    TopicDesired topic = existingTopic ? null : TopicDesired.managed(names.topic(), topicArn,
         blankToNull(notification.getKmsKeyId()), TopicPolicy.document(topicArn, alarmArn, ruleArn, where.accountId()),
         tags);
     List<SubscriptionDesired> subscriptions = new ArrayList<>();
@@ -84,7 +84,7 @@ public record AlertDesiredState(
     MetricFilterDesired filter = null;
     if (logs != null) {
       if (!Boolean.FALSE.equals(logs.getCreateLogGroup())) {
-        logGroup = new LogGroupDesired(logs.getLogGroupName(), where.logGroupArn(logs.getLogGroupName()),
+        logGroup = LogGroupDesired.managed(logs.getLogGroupName(), where.logGroupArn(logs.getLogGroupName()),
             logs.getRetentionDays() == null ? 30 : logs.getRetentionDays(), tags);
       }
       filter = new MetricFilterDesired(logs.getLogGroupName(), names.metricFilter(), logs.getPattern(),

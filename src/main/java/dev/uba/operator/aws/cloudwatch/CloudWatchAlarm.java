@@ -84,10 +84,7 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
       // PutMetricAlarm replaces the whole alarm: one call whatever differs.
       cloudWatch.putMetricAlarm(desired.request());
     }
-    if (!drift.hasTags()) {
-      return Applied.SETTLED;
-    }
-    Ownership.syncTags(desired.tags(), actual.tags(),
+    Ownership.syncTags(drift,
         remove -> cloudWatch.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
         set -> cloudWatch.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
     return Applied.SETTLED;

@@ -57,7 +57,7 @@ final class AlertDeletion {
     static Targets of(AnomalyAlert alert, AlertNames names, AlertLocation where) {
       AnomalyAlertSpec spec = alert.getSpec();
       AnomalyAlertStatus status = alert.getStatus() == null ? new AnomalyAlertStatus() : alert.getStatus();
-      var notification = AlertDesiredState.notification(spec);
+      var notification = spec.getNotification();
       boolean existing = AlertNames.notBlank(notification.getTopicArn());
       String rule = status.getEventRule() != null ? status.getEventRule().getName()
           : Boolean.TRUE.equals(spec.getStateChangeEvents()) ? names.rule() : null;
@@ -139,7 +139,7 @@ final class AlertDeletion {
   }
 
   static AlarmDesired alarm(String name) {
-    return new AlarmDesired(name, null, null, Map.of());
+    return AlarmDesired.toDelete(name);
   }
 
   static TopicDesired topic(String arn) {

@@ -14,6 +14,7 @@ import dev.uba.operator.aws.events.RuleDesired;
 import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.logs.MetricFilterDesired;
 import dev.uba.operator.aws.sns.SubscriptionDesired;
+import dev.uba.operator.aws.sns.SubscriptionSet;
 import dev.uba.operator.aws.sns.TopicDesired;
 import dev.uba.operator.engine.Ownership;
 import java.math.BigDecimal;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything an alert should be in AWS, computed from the spec (pure), as typed records of the aws
@@ -34,12 +37,13 @@ import java.util.TreeMap;
  * @param metricFilter null without logMetricFilter
  * @param topic the topic to manage; null when spec.notification.topicArn names an existing one
  * @param topicArn the topic the alarm and the rule notify, managed or existing
+ * @param subscriptions the spec's subscriptions of that topic, with those this alert subscribed before
  * @param rule null without stateChangeEvents
  * @param metric the metric the alarm watches, with its defaults applied
  */
 public record AlertDesiredState(
     LogGroupDesired logGroup, MetricFilterDesired metricFilter, TopicDesired topic, String topicArn,
-    List<SubscriptionDesired> subscriptions, AlarmDesired alarm, RuleDesired rule, EffectiveMetric metric) {
+    SubscriptionSet subscriptions, AlarmDesired alarm, RuleDesired rule, EffectiveMetric metric) {
 
   public static final String KINESIS_NAMESPACE = "AWS/Kinesis";
   public static final String STREAM_DIMENSION = "StreamName";
@@ -66,10 +70,11 @@ public record AlertDesiredState(
     TopicDesired topic = existingTopic ? null : TopicDesired.managed(names.topic(), topicArn,
         blankToNull(notification.getKmsKeyId()), TopicPolicy.document(topicArn, alarmArn, ruleArn, where.accountId()),
         tags);
-    List<SubscriptionDesired> subscriptions = new ArrayList<>();
+    List<SubscriptionDesired> wanted = new ArrayList<>();
     for (NotificationSpec.Subscription s : notification.getSubscriptions()) {
-      subscriptions.add(new SubscriptionDesired(topicArn, s.getProtocol(), s.getEndpoint()));
+      wanted.add(new SubscriptionDesired(topicArn, s.getProtocol(), s.getEndpoint()));
     }
+    SubscriptionSet subscriptions = new SubscriptionSet(topicArn, wanted, !existingTopic, subscribedBefore(alert));
     RuleDesired rule = ruleArn == null ? null : new RuleDesired(names.rule(), ruleArn, statePattern(alarmArn),
         "State changes of CloudWatch alarm " + names.alarm() + " (" + names.ownerId() + ")", RULE_TARGET_ID,
         topicArn, tags);
@@ -86,6 +91,15 @@ public record AlertDesiredState(
           metric.getNamespace(), metric.getName(), logs.getMetricValue());
     }
     return new AlertDesiredState(logGroup, filter, topic, topicArn, subscriptions, alarm, rule, metric);
+  }
+
+  /** The subscriptions status records from earlier passes: on an existing topic only these are the alert's. */
+  static Set<String> subscribedBefore(AnomalyAlert alert) {
+    if (alert.getStatus() == null || alert.getStatus().getSubscriptions() == null) {
+      return Set.of();
+    }
+    return alert.getStatus().getSubscriptions().stream()
+        .map(s -> SubscriptionSet.key(s.getProtocol(), s.getEndpoint())).collect(Collectors.toSet());
   }
 
   /**

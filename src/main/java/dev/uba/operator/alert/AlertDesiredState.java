@@ -14,6 +14,7 @@ import dev.uba.operator.aws.events.RuleDesired;
 import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.logs.MetricFilterDesired;
 import dev.uba.operator.aws.sns.SubscriptionDesired;
+import dev.uba.operator.aws.sns.SubscriptionSet;
 import dev.uba.operator.aws.sns.TopicDesired;
 import dev.uba.operator.engine.Ownership;
 import java.math.BigDecimal;
@@ -21,28 +22,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import java.util.stream.Collectors;
 
 /**
- * Everything an alert should be in AWS, computed from the spec (pure). Defaults that depend on other
- * fields or on the referenced pipeline (metric namespace and dimensions, datapointsToAlarm, names)
- * are applied here and never written back to the spec.
+ * Everything an alert should be in AWS, computed from the spec (pure), as typed records of the aws
+ * package. Defaults that depend on other fields or on the referenced pipeline (metric namespace and
+ * dimensions, datapointsToAlarm, names) are applied here and never written back to the spec; the
+ * constant ones (statistic, period, evaluationPeriods, retention, ...) are the schema's, which the
+ * API server applies, and the model's field initializers carry the same values.
  *
  * @param logGroup the log group to own; null without logMetricFilter or with createLogGroup false
  * @param metricFilter null without logMetricFilter
  * @param topic the topic to manage; null when spec.notification.topicArn names an existing one
  * @param topicArn the topic the alarm and the rule notify, managed or existing
+ * @param subscriptions the spec's subscriptions of that topic, with those this alert subscribed before
  * @param rule null without stateChangeEvents
  * @param metric the metric the alarm watches, with its defaults applied
  */
 public record AlertDesiredState(
     LogGroupDesired logGroup, MetricFilterDesired metricFilter, TopicDesired topic, String topicArn,
-    List<SubscriptionDesired> subscriptions, AlarmDesired alarm, RuleDesired rule, EffectiveMetric metric) {
+    SubscriptionSet subscriptions, AlarmDesired alarm, RuleDesired rule, EffectiveMetric metric) {
 
   public static final String KINESIS_NAMESPACE = "AWS/Kinesis";
   public static final String STREAM_DIMENSION = "StreamName";
@@ -58,23 +59,22 @@ public record AlertDesiredState(
   public static AlertDesiredState of(AnomalyAlert alert, AlertNames names, AlertLocation where, String pipelineStream) {
     AnomalyAlertSpec spec = alert.getSpec();
     Map<String, String> tags = Ownership.tags(spec.getTags(), names.ownerId());
-    NotificationSpec notification = notification(spec);
+    NotificationSpec notification = spec.getNotification();
     boolean existingTopic = AlertNames.notBlank(notification.getTopicArn());
     String topicArn = existingTopic ? notification.getTopicArn() : where.topicArn(names.topic());
     String alarmArn = where.alarmArn(names.alarm());
-    String ruleArn = Boolean.TRUE.equals(spec.getStateChangeEvents()) ? where.ruleArn(names.rule()) : null;
+    String ruleArn = spec.getStateChangeEvents() ? where.ruleArn(names.rule()) : null;
 
     EffectiveMetric metric = effectiveMetric(spec, pipelineStream);
-    AlarmDesired alarm = new AlarmDesired(names.alarm(), alarmArn,
-        alarmRequest(spec, names, metric, topicArn), tags);
-    TopicDesired topic = existingTopic ? null : new TopicDesired(names.topic(), topicArn,
+    AlarmDesired alarm = alarm(spec, names, metric, topicArn, alarmArn, tags);
+    TopicDesired topic = existingTopic ? null : TopicDesired.managed(names.topic(), topicArn,
         blankToNull(notification.getKmsKeyId()), TopicPolicy.document(topicArn, alarmArn, ruleArn, where.accountId()),
         tags);
-    List<SubscriptionDesired> subscriptions = new ArrayList<>();
-    for (NotificationSpec.Subscription s : notification.getSubscriptions() == null
-        ? List.<NotificationSpec.Subscription>of() : notification.getSubscriptions()) {
-      subscriptions.add(new SubscriptionDesired(topicArn, s.getProtocol(), s.getEndpoint()));
+    List<SubscriptionDesired> wanted = new ArrayList<>();
+    for (NotificationSpec.Subscription s : notification.getSubscriptions()) {
+      wanted.add(new SubscriptionDesired(topicArn, s.getProtocol(), s.getEndpoint()));
     }
+    SubscriptionSet subscriptions = new SubscriptionSet(topicArn, wanted, !existingTopic, subscribedBefore(alert));
     RuleDesired rule = ruleArn == null ? null : new RuleDesired(names.rule(), ruleArn, statePattern(alarmArn),
         "State changes of CloudWatch alarm " + names.alarm() + " (" + names.ownerId() + ")", RULE_TARGET_ID,
         topicArn, tags);
@@ -83,14 +83,23 @@ public record AlertDesiredState(
     LogGroupDesired logGroup = null;
     MetricFilterDesired filter = null;
     if (logs != null) {
-      if (!Boolean.FALSE.equals(logs.getCreateLogGroup())) {
-        logGroup = new LogGroupDesired(logs.getLogGroupName(), where.logGroupArn(logs.getLogGroupName()),
-            logs.getRetentionDays() == null ? 30 : logs.getRetentionDays(), tags);
+      if (logs.getCreateLogGroup()) {
+        logGroup = LogGroupDesired.managed(logs.getLogGroupName(), where.logGroupArn(logs.getLogGroupName()),
+            logs.getRetentionDays(), tags);
       }
       filter = new MetricFilterDesired(logs.getLogGroupName(), names.metricFilter(), logs.getPattern(),
-          metric.getNamespace(), metric.getName(), logs.getMetricValue() == null ? "1" : logs.getMetricValue());
+          metric.getNamespace(), metric.getName(), logs.getMetricValue());
     }
     return new AlertDesiredState(logGroup, filter, topic, topicArn, subscriptions, alarm, rule, metric);
+  }
+
+  /** The subscriptions status records from earlier passes: on an existing topic only these are the alert's. */
+  static Set<String> subscribedBefore(AnomalyAlert alert) {
+    if (alert.getStatus() == null || alert.getStatus().getSubscriptions() == null) {
+      return Set.of();
+    }
+    return alert.getStatus().getSubscriptions().stream()
+        .map(s -> SubscriptionSet.key(s.getProtocol(), s.getEndpoint())).collect(Collectors.toSet());
   }
 
   /**
@@ -125,79 +134,53 @@ public record AlertDesiredState(
     return new EffectiveMetric(effectiveNamespace(spec), m.getName(), new LinkedHashMap<>(dimensions));
   }
 
-  /** The PutMetricAlarm request (without tags): the single-metric form, or metric math for a band. */
-  static PutMetricAlarmRequest alarmRequest(AnomalyAlertSpec spec, AlertNames names, EffectiveMetric metric,
-      String topicArn) {
+  /**
+   * The alarm: the single-metric form for a threshold, metric math for a band. The spec's own
+   * defaults (statistic, period, evaluationPeriods, treatMissingData, band width and direction) come
+   * from the schema; datapointsToAlarm, which defaults to another field, is computed here.
+   */
+  static AlarmDesired alarm(AnomalyAlertSpec spec, AlertNames names, EffectiveMetric metric, String topicArn,
+      String alarmArn, Map<String, String> tags) {
     AlertCondition c = spec.getCondition();
     MetricSpec m = spec.getMetric();
-    int evaluationPeriods = c.getEvaluationPeriods() == null ? 1 : c.getEvaluationPeriods();
-    int period = m.getPeriodSeconds() == null ? 300 : m.getPeriodSeconds();
-    String statistic = (m.getStatistic() == null ? MetricSpec.Statistic.Sum : m.getStatistic()).name();
-    List<NotificationSpec.AlarmState> notifyOn = notifyOn(notification(spec));
-    List<Dimension> dimensions = metric.getDimensions().entrySet().stream()
-        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList();
-
-    PutMetricAlarmRequest.Builder request = PutMetricAlarmRequest.builder()
-        .alarmName(names.alarm())
-        .alarmDescription("Managed by uba-operator for " + names.ownerId())
-        .actionsEnabled(true)
-        .alarmActions(notifyOn.contains(NotificationSpec.AlarmState.ALARM) ? List.of(topicArn) : List.of())
-        .okActions(notifyOn.contains(NotificationSpec.AlarmState.OK) ? List.of(topicArn) : List.of())
-        .insufficientDataActions(notifyOn.contains(NotificationSpec.AlarmState.INSUFFICIENT_DATA)
-            ? List.of(topicArn) : List.of())
-        .evaluationPeriods(evaluationPeriods)
-        .datapointsToAlarm(c.getDatapointsToAlarm() == null ? evaluationPeriods : c.getDatapointsToAlarm())
-        .treatMissingData((c.getTreatMissingData() == null ? AlertCondition.TreatMissingData.missing
-            : c.getTreatMissingData()).name());
+    AlarmDesired.MetricStat watched = new AlarmDesired.MetricStat(
+        new AlarmDesired.Metric(metric.getNamespace(), metric.getName(), metric.getDimensions()),
+        m.getStatistic().name(), m.getPeriodSeconds());
+    List<NotificationSpec.AlarmState> notifyOn = spec.getNotification().getNotifyOn();
+    AlarmDesired.Actions actions = new AlarmDesired.Actions(
+        notifyOn.contains(NotificationSpec.AlarmState.ALARM) ? List.of(topicArn) : List.of(),
+        notifyOn.contains(NotificationSpec.AlarmState.OK) ? List.of(topicArn) : List.of(),
+        notifyOn.contains(NotificationSpec.AlarmState.INSUFFICIENT_DATA) ? List.of(topicArn) : List.of());
+    int evaluationPeriods = c.getEvaluationPeriods();
+    int datapointsToAlarm = c.getDatapointsToAlarm() == null ? evaluationPeriods : c.getDatapointsToAlarm();
+    String description = "Managed by uba-operator for " + names.ownerId();
+    String missingData = c.getTreatMissingData().name();
     if (c.getAnomalyBand() == null) {
       AlertCondition.Threshold t = c.getThreshold();
-      return request
-          .namespace(metric.getNamespace())
-          .metricName(metric.getName())
-          .dimensions(dimensions)
-          .statistic(Statistic.fromValue(statistic))
-          .period(period)
-          .threshold(t.getValue())
-          .comparisonOperator(ComparisonOperator.fromValue(t.getComparison().name()))
-          .build();
+      return new AlarmDesired(names.alarm(), alarmArn, description, watched, List.of(), t.getValue(), null,
+          t.getComparison().name(), evaluationPeriods, datapointsToAlarm, missingData, actions, tags);
     }
     AlertCondition.AnomalyBand band = c.getAnomalyBand();
-    MetricDataQuery watched = MetricDataQuery.builder()
-        .id(METRIC_ID)
-        .metricStat(s -> s.metric(mm -> mm.namespace(metric.getNamespace()).metricName(metric.getName())
-                .dimensions(dimensions))
-            .period(period).stat(statistic))
-        .returnData(true)
-        .build();
-    MetricDataQuery expected = MetricDataQuery.builder()
-        .id(BAND_ID)
-        .expression(bandExpression(band.getStandardDeviations()))
-        .label(metric.getName() + " (expected band)")
-        .returnData(true)
-        .build();
-    return request
-        .metrics(watched, expected)
-        .thresholdMetricId(BAND_ID)
-        .comparisonOperator(comparison(band.getDirection()))
-        .build();
+    List<AlarmDesired.Query> queries = List.of(
+        new AlarmDesired.Query(METRIC_ID, watched, null, null, true),
+        new AlarmDesired.Query(BAND_ID, null, bandExpression(band.getStandardDeviations()),
+            metric.getName() + " (expected band)", true));
+    return new AlarmDesired(names.alarm(), alarmArn, description, null, queries, null, BAND_ID,
+        comparison(band.getDirection()), evaluationPeriods, datapointsToAlarm, missingData, actions, tags);
   }
 
   /** ANOMALY_DETECTION_BAND(m1, N), N written without a trailing ".0". */
-  static String bandExpression(Double standardDeviations) {
-    double n = standardDeviations == null ? 2.0 : standardDeviations;
-    return "ANOMALY_DETECTION_BAND(" + METRIC_ID + ", " + BigDecimal.valueOf(n).stripTrailingZeros().toPlainString()
-        + ")";
+  static String bandExpression(double standardDeviations) {
+    return "ANOMALY_DETECTION_BAND(" + METRIC_ID + ", "
+        + BigDecimal.valueOf(standardDeviations).stripTrailingZeros().toPlainString() + ")";
   }
 
-  /** The contract's mapping: Below, Above, Both (the default). */
-  static ComparisonOperator comparison(AlertCondition.AnomalyBand.Direction direction) {
-    if (direction == null) {
-      return ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD;
-    }
+  /** The contract's mapping of a band's direction to CloudWatch's comparison. */
+  static String comparison(AlertCondition.AnomalyBand.Direction direction) {
     return switch (direction) {
-      case Below -> ComparisonOperator.LESS_THAN_LOWER_THRESHOLD;
-      case Above -> ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD;
-      case Both -> ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD;
+      case Below -> "LessThanLowerThreshold";
+      case Above -> "GreaterThanUpperThreshold";
+      case Both -> "LessThanLowerOrGreaterThanUpperThreshold";
     };
   }
 
@@ -208,15 +191,6 @@ public record AlertDesiredState(
     pattern.putArray("detail-type").add("CloudWatch Alarm State Change");
     pattern.putArray("resources").add(alarmArn);
     return pattern.toString();
-  }
-
-  static NotificationSpec notification(AnomalyAlertSpec spec) {
-    return spec.getNotification() == null ? new NotificationSpec() : spec.getNotification();
-  }
-
-  static List<NotificationSpec.AlarmState> notifyOn(NotificationSpec notification) {
-    return notification.getNotifyOn() == null || notification.getNotifyOn().isEmpty()
-        ? List.of(NotificationSpec.AlarmState.ALARM) : notification.getNotifyOn();
   }
 
   private static String blankToNull(String s) {

@@ -28,14 +28,13 @@ final class AlertStatusUpdate {
     AnomalyAlertStatus.AlarmStatus s = new AnomalyAlertStatus.AlarmStatus();
     s.setName(desired.name());
     s.setArn(desired.arn());
-    s.setEvaluationPeriods(desired.request().evaluationPeriods());
-    s.setDatapointsToAlarm(desired.request().datapointsToAlarm());
+    s.setEvaluationPeriods(desired.evaluationPeriods());
+    s.setDatapointsToAlarm(desired.datapointsToAlarm());
     step.actual().ifPresent(a -> {
       s.setArn(a.arn());
       s.setState(a.state());
-      s.setStateReason(StatusDerivation.absentIfEmpty(a.alarm().stateReason()));
-      s.setStateUpdatedTimestamp(a.alarm().stateUpdatedTimestamp() == null ? null
-          : a.alarm().stateUpdatedTimestamp().toString());
+      s.setStateReason(StatusDerivation.absentIfEmpty(a.stateReason()));
+      s.setStateUpdatedTimestamp(a.stateUpdatedTimestamp());
     });
     if (s.getState() == null && before != null) {
       // not read in this pass: keep what was last read

@@ -47,7 +47,7 @@ public final class AlertValidation {
     if (spec.getLogMetricFilter() != null) {
       checkLogMetricFilter(problems, spec, status);
     }
-    checkNotification(problems, AlertDesiredState.notification(spec), region, status, names);
+    checkNotification(problems, spec.getNotification(), region, status, names);
     return problems.outcome();
   }
 
@@ -83,7 +83,7 @@ public final class AlertValidation {
       problems.invalid("spec.condition", "set exactly one of spec.condition.threshold and spec.condition.anomalyBand ("
           + (threshold ? "both are set" : "neither is set") + ")");
     }
-    int evaluationPeriods = condition.getEvaluationPeriods() == null ? 1 : condition.getEvaluationPeriods();
+    int evaluationPeriods = condition.getEvaluationPeriods();
     Integer datapoints = condition.getDatapointsToAlarm();
     if (datapoints != null && datapoints > evaluationPeriods) {
       problems.invalid("spec.condition.datapointsToAlarm", "must not exceed spec.condition.evaluationPeriods ("
@@ -117,7 +117,7 @@ public final class AlertValidation {
     if (filter != null && filter.getLogGroupName() != null && !filter.getLogGroupName().equals(logs.getLogGroupName())) {
       problems.immutable("spec.logMetricFilter.logGroupName", filter.getLogGroupName(), logs.getLogGroupName());
     }
-    boolean create = !Boolean.FALSE.equals(logs.getCreateLogGroup());
+    boolean create = logs.getCreateLogGroup();
     boolean created = status.getLogGroup() != null && Boolean.TRUE.equals(status.getLogGroup().getManaged());
     if (filter != null && filter.getLogGroupName() != null && create != created) {
       problems.immutable("spec.logMetricFilter.createLogGroup", !create, create);

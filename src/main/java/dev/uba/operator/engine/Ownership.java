@@ -73,6 +73,33 @@ public final class Ownership {
     }
   }
 
+  /**
+   * The same, acting on the tag differences of a drift already computed (see {@link #tagDrift}): the
+   * update of a resource type calls the service for exactly the tags that drift names, removed keys
+   * first, without comparing the tags again.
+   */
+  public static void syncTags(Drift drift, Consumer<List<String>> untag, Consumer<Map<String, String>> tag) {
+    List<String> remove = new ArrayList<>();
+    Map<String, String> set = new LinkedHashMap<>();
+    for (Difference d : drift.differences()) {
+      if (!d.isTag()) {
+        continue;
+      }
+      String key = d.field().substring(Drift.TAG_PREFIX.length());
+      if (d.desired() == null) {
+        remove.add(key);
+      } else {
+        set.put(key, (String) d.desired());
+      }
+    }
+    if (!remove.isEmpty()) {
+      untag.accept(remove);
+    }
+    if (!set.isEmpty()) {
+      tag.accept(set);
+    }
+  }
+
   /** Keys to remove so that actual matches desired; aws:* tags are never touched. */
   public static List<String> tagKeysToRemove(Map<String, String> desired, Map<String, String> actual) {
     return actual.keySet().stream().filter(k -> !k.startsWith("aws:") && !desired.containsKey(k)).toList();

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uba.operator.api.v1alpha1.AlertCondition;
 import dev.uba.operator.api.v1alpha1.AlertCondition.AnomalyBand.Direction;
+import dev.uba.operator.api.v1alpha1.AnomalyAlert;
 import dev.uba.operator.api.v1alpha1.AnomalyAlertSpec;
 import dev.uba.operator.api.v1alpha1.LogMetricFilterSpec;
 import dev.uba.operator.api.v1alpha1.NotificationSpec;
+import dev.uba.operator.aws.cloudwatch.CloudWatchAlarm;
 import dev.uba.operator.engine.PolicyDocuments;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 class AlertDesiredStateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The PutMetricAlarm request CloudWatchAlarm makes of the alert's desired alarm. */
+  private static PutMetricAlarmRequest request(AnomalyAlert alert, String pipelineStream) {
+    return CloudWatchAlarm.request(desired(alert, pipelineStream).alarm());
+  }
 
   @Test
   void namesFollowTheContract() {
@@ -48,7 +55,7 @@ class AlertDesiredStateTest {
 
   @Test
   void aThresholdAlarmUsesTheSingleMetricForm() {
-    PutMetricAlarmRequest r = desired(alert(threshold()), null).alarm().request();
+    PutMetricAlarmRequest r = request(alert(threshold()), null);
     assertThat(r.alarmName()).isEqualTo("analytics-traffic-drop");
     assertThat(r.namespace()).isEqualTo("AWS/Kinesis");
     assertThat(r.metricName()).isEqualTo("IncomingRecords");
@@ -67,10 +74,10 @@ class AlertDesiredStateTest {
 
   @Test
   void datapointsToAlarmDefaultsToEvaluationPeriods() {
-    assertThat(desired(alert(threshold()), null).alarm().request().datapointsToAlarm()).isEqualTo(3);
+    assertThat(request(alert(threshold()), null).datapointsToAlarm()).isEqualTo(3);
     AnomalyAlertSpec spec = threshold();
     spec.getCondition().setDatapointsToAlarm(2);
-    assertThat(desired(alert(spec), null).alarm().request().datapointsToAlarm()).isEqualTo(2);
+    assertThat(request(alert(spec), null).datapointsToAlarm()).isEqualTo(2);
   }
 
   @Test
@@ -78,13 +85,13 @@ class AlertDesiredStateTest {
     for (AlertCondition.Threshold.Comparison c : AlertCondition.Threshold.Comparison.values()) {
       AnomalyAlertSpec spec = threshold();
       spec.getCondition().getThreshold().setComparison(c);
-      assertThat(desired(alert(spec), null).alarm().request().comparisonOperatorAsString()).isEqualTo(c.name());
+      assertThat(request(alert(spec), null).comparisonOperatorAsString()).isEqualTo(c.name());
     }
   }
 
   @Test
   void anAnomalyBandAlarmUsesMetricMathWithTheBandExpression() {
-    PutMetricAlarmRequest r = desired(alert(band(Direction.Below)), "analytics-clickstream").alarm().request();
+    PutMetricAlarmRequest r = request(alert(band(Direction.Below)), "analytics-clickstream");
     assertThat(r.namespace()).isNull();
     assertThat(r.metricName()).isNull();
     assertThat(r.threshold()).isNull();
@@ -108,12 +115,14 @@ class AlertDesiredStateTest {
 
   @Test
   void directionsMapToTheContractsComparisons() {
-    assertThat(AlertDesiredState.comparison(Direction.Below)).isEqualTo(ComparisonOperator.LESS_THAN_LOWER_THRESHOLD);
-    assertThat(AlertDesiredState.comparison(Direction.Above)).isEqualTo(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD);
+    assertThat(AlertDesiredState.comparison(Direction.Below))
+        .isEqualTo(ComparisonOperator.LESS_THAN_LOWER_THRESHOLD.toString());
+    assertThat(AlertDesiredState.comparison(Direction.Above))
+        .isEqualTo(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD.toString());
     assertThat(AlertDesiredState.comparison(Direction.Both))
-        .isEqualTo(ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD);
-    assertThat(AlertDesiredState.comparison(null))
-        .isEqualTo(ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD);
+        .isEqualTo(ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD.toString());
+    // the default direction (Both) is the schema's: a spec without one arrives with Both
+    assertThat(new AlertCondition.AnomalyBand().getDirection()).isEqualTo(Direction.Both);
   }
 
   @Test
@@ -141,14 +150,14 @@ class AlertDesiredStateTest {
 
   @Test
   void notifyOnDecidesWhichActionsNameTheTopic() {
-    PutMetricAlarmRequest byDefault = desired(alert(threshold()), null).alarm().request();
+    PutMetricAlarmRequest byDefault = request(alert(threshold()), null);
     assertThat(byDefault.alarmActions()).containsExactly(TOPIC_ARN);
     assertThat(byDefault.okActions()).isEmpty();
     assertThat(byDefault.insufficientDataActions()).isEmpty();
     AnomalyAlertSpec spec = threshold();
     spec.getNotification().setNotifyOn(List.of(NotificationSpec.AlarmState.ALARM, NotificationSpec.AlarmState.OK,
         NotificationSpec.AlarmState.INSUFFICIENT_DATA));
-    PutMetricAlarmRequest all = desired(alert(spec), null).alarm().request();
+    PutMetricAlarmRequest all = request(alert(spec), null);
     assertThat(all.okActions()).containsExactly(TOPIC_ARN);
     assertThat(all.insufficientDataActions()).containsExactly(TOPIC_ARN);
   }
@@ -202,8 +211,8 @@ class AlertDesiredStateTest {
     var d = desired(alert(spec), null);
     assertThat(d.topic()).isNull();
     assertThat(d.topicArn()).isEqualTo(existing);
-    assertThat(d.alarm().request().alarmActions()).containsExactly(existing);
-    assertThat(d.subscriptions()).singleElement().satisfies(s -> {
+    assertThat(CloudWatchAlarm.request(d.alarm()).alarmActions()).containsExactly(existing);
+    assertThat(d.subscriptions().wanted()).singleElement().satisfies(s -> {
       assertThat(s.topicArn()).isEqualTo(existing);
       assertThat(s.name()).isEqualTo("email:oncall@example.com");
     });
@@ -232,8 +241,8 @@ class AlertDesiredStateTest {
     assertThat(d.metricFilter().metricNamespace()).isEqualTo("UBA/ModelServing");
     assertThat(d.metricFilter().metricName()).isEqualTo("Errors");
     assertThat(d.metricFilter().metricValue()).isEqualTo("1");
-    assertThat(d.alarm().request().namespace()).isEqualTo("UBA/ModelServing");
-    assertThat(d.alarm().request().dimensions()).isEmpty();
+    assertThat(CloudWatchAlarm.request(d.alarm()).namespace()).isEqualTo("UBA/ModelServing");
+    assertThat(CloudWatchAlarm.request(d.alarm()).dimensions()).isEmpty();
 
     logs.setCreateLogGroup(false);
     var existing = desired(alert(spec), null);
@@ -247,7 +256,7 @@ class AlertDesiredStateTest {
     assertThat(d.alarm().arn()).isEqualTo(ALARM_ARN);
     assertThat(d.alarm().tags()).containsEntry("uba.dev/managed-by", "uba-operator")
         .containsEntry("uba.dev/owner", "analytics/anomalyalert/traffic-drop").containsEntry("team", "growth");
-    assertThat(d.alarm().request().alarmDescription()).contains("analytics/anomalyalert/traffic-drop");
-    assertThat(d.alarm().request().hasTags()).isFalse();
+    assertThat(CloudWatchAlarm.request(d.alarm()).alarmDescription()).contains("analytics/anomalyalert/traffic-drop");
+    assertThat(CloudWatchAlarm.request(d.alarm()).hasTags()).isFalse();
   }
 }

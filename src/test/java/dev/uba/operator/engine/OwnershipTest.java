@@ -86,4 +86,18 @@ class OwnershipTest {
         calls::add, calls::add);
     assertThat(calls).containsExactly(List.of("old"), Map.of("team", "growth", "env", "prod"));
   }
+
+  @Test
+  void syncTagsFromADriftCallsTheServiceForTheTagsItNames() {
+    List<Object> calls = new ArrayList<>();
+    Drift inSync = Drift.builder().field("retention", 30, 30).tags(Map.of("team", "growth"), Map.of("team", "growth"))
+        .build();
+    Ownership.syncTags(inSync, calls::add, calls::add);
+    assertThat(calls).as("no call without tag differences").isEmpty();
+
+    Drift drift = Drift.builder().field("retention", 30, 7)
+        .tags(Map.of("team", "growth", "env", "prod"), Map.of("team", "search", "old", "x", "aws:y", "z")).build();
+    Ownership.syncTags(drift, calls::add, calls::add);
+    assertThat(calls).containsExactly(List.of("old"), Map.of("team", "growth", "env", "prod"));
+  }
 }

@@ -18,4 +18,14 @@ public record AlarmActual(MetricAlarm alarm, Map<String, String> tags) {
   public String state() {
     return alarm.stateValueAsString();
   }
+
+  /** Why CloudWatch put the alarm in its state, in CloudWatch's words. */
+  public String stateReason() {
+    return alarm.stateReason();
+  }
+
+  /** When the state last changed, RFC 3339; null when CloudWatch does not say. */
+  public String stateUpdatedTimestamp() {
+    return alarm.stateUpdatedTimestamp() == null ? null : alarm.stateUpdatedTimestamp().toString();
+  }
 }

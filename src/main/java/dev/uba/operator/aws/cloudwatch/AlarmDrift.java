@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 
 /**
- * Differences between the PutMetricAlarm request the spec makes and the alarm CloudWatch reports
- * (pure). Dimensions and actions are compared as sets, since CloudWatch does not keep their order;
- * labels of metric queries are not compared (they only name a line in the console).
+ * Differences between the alarm the spec asks for and the alarm CloudWatch reports (pure).
+ * Dimensions and actions are compared as sets, since CloudWatch does not keep their order; labels
+ * of metric queries are not compared (they only name a line in the console); a missing
+ * DatapointsToAlarm means EvaluationPeriods and a missing TreatMissingData means missing, as
+ * CloudWatch reads them.
  */
 public final class AlarmDrift {
   private static final String DEFAULT_MISSING_DATA = "missing";
@@ -26,40 +26,37 @@ public final class AlarmDrift {
   private AlarmDrift() {}
 
   public static Drift of(AlarmDesired desired, AlarmActual actual) {
-    PutMetricAlarmRequest want = desired.request();
     MetricAlarm have = actual.alarm();
-    Drift.Builder drift = Drift.builder();
-    differs(drift, "namespace", want.namespace(), have.namespace());
-    differs(drift, "metric name", want.metricName(), have.metricName());
-    differs(drift, "dimensions", dimensions(want.dimensions()), dimensions(have.dimensions()));
-    differs(drift, "statistic", want.statisticAsString(), have.statisticAsString());
-    differs(drift, "period", want.period(), have.period());
-    List<String> wantQueries = queries(want.metrics());
-    if (!wantQueries.equals(queries(have.metrics()))) {
+    AlarmDesired.MetricStat single = desired.metric();
+    Drift.Builder drift = Drift.builder()
+        .field("namespace", single == null ? null : single.metric().namespace(), have.namespace())
+        .field("metric name", single == null ? null : single.metric().name(), have.metricName())
+        .field("dimensions", single == null ? Map.of() : new TreeMap<>(single.metric().dimensions()),
+            dimensions(have.dimensions()))
+        .field("statistic", single == null ? null : single.statistic(), have.statisticAsString())
+        .field("period", single == null ? null : single.periodSeconds(), have.period());
+    List<String> wantQueries = wanted(desired.queries());
+    List<String> haveQueries = reported(have.metrics());
+    if (!wantQueries.equals(haveQueries)) {
       // the queries are long: name only what they become
-      drift.add(Difference.named("metric queries -> " + String.join(", ", wantQueries), wantQueries,
-          queries(have.metrics())));
+      drift.add(Difference.named("metric queries -> " + String.join(", ", wantQueries), wantQueries, haveQueries));
     }
-    differs(drift, "threshold metric id", want.thresholdMetricId(), emptyToNull(have.thresholdMetricId()));
-    differs(drift, "threshold", want.threshold(), want.thresholdMetricId() == null ? have.threshold() : null);
-    differs(drift, "comparison", want.comparisonOperatorAsString(), have.comparisonOperatorAsString());
-    differs(drift, "evaluation periods", want.evaluationPeriods(), have.evaluationPeriods());
-    differs(drift, "datapoints to alarm", want.datapointsToAlarm(),
-        have.datapointsToAlarm() == null ? have.evaluationPeriods() : have.datapointsToAlarm());
-    differs(drift, "treat missing data", missingData(want.treatMissingData()), missingData(have.treatMissingData()));
-    differs(drift, "actions enabled", !Boolean.FALSE.equals(want.actionsEnabled()),
-        !Boolean.FALSE.equals(have.actionsEnabled()));
-    differs(drift, "alarm actions", set(want.alarmActions()), set(have.alarmActions()));
-    differs(drift, "OK actions", set(want.okActions()), set(have.okActions()));
-    differs(drift, "insufficient data actions", set(want.insufficientDataActions()), set(have.insufficientDataActions()));
-    differs(drift, "description", nullToEmpty(want.alarmDescription()), nullToEmpty(have.alarmDescription()));
-    return drift.tags(desired.tags(), actual.tags()).build();
-  }
-
-  private static void differs(Drift.Builder drift, String what, Object want, Object have) {
-    if (!Objects.equals(want, have)) {
-      drift.field(what, want, have);
-    }
+    return drift
+        .field("threshold metric id", desired.thresholdMetricId(), emptyToNull(have.thresholdMetricId()))
+        .field("threshold", desired.threshold(), desired.thresholdMetricId() == null ? have.threshold() : null)
+        .field("comparison", desired.comparison(), have.comparisonOperatorAsString())
+        .field("evaluation periods", desired.evaluationPeriods(), have.evaluationPeriods())
+        .field("datapoints to alarm", desired.datapointsToAlarm(),
+            have.datapointsToAlarm() == null ? have.evaluationPeriods() : have.datapointsToAlarm())
+        .field("treat missing data", desired.treatMissingData(), missingData(have.treatMissingData()))
+        .field("actions enabled", true, !Boolean.FALSE.equals(have.actionsEnabled()))
+        .field("alarm actions", set(desired.actions().alarm()), set(have.alarmActions()))
+        .field("OK actions", set(desired.actions().ok()), set(have.okActions()))
+        .field("insufficient data actions", set(desired.actions().insufficientData()),
+            set(have.insufficientDataActions()))
+        .field("description", nullToEmpty(desired.description()), nullToEmpty(have.alarmDescription()))
+        .tags(desired.tags(), actual.tags())
+        .build();
   }
 
   static Map<String, String> dimensions(Collection<Dimension> dimensions) {
@@ -70,28 +67,48 @@ public final class AlarmDrift {
     return map;
   }
 
+  /** The spec's queries in the comparable form of {@link #reported}. */
+  static List<String> wanted(List<AlarmDesired.Query> queries) {
+    List<String> out = new ArrayList<>();
+    for (AlarmDesired.Query q : queries) {
+      AlarmDesired.MetricStat stat = q.stat();
+      out.add(comparable(q.id(), q.expression(), stat == null ? null : stat.metric().namespace(),
+          stat == null ? null : stat.metric().name(), stat == null ? null : new TreeMap<>(stat.metric().dimensions()),
+          stat == null ? null : stat.periodSeconds(), stat == null ? null : stat.statistic(), q.returnData()));
+    }
+    out.sort(String::compareTo);
+    return out;
+  }
+
   /** Metric queries in a comparable form: id, expression or metric, period, statistic, returnData. */
-  static List<String> queries(List<MetricDataQuery> queries) {
+  static List<String> reported(List<MetricDataQuery> queries) {
     List<String> out = new ArrayList<>();
     if (queries == null) {
       return out;
     }
     for (MetricDataQuery q : queries) {
-      StringBuilder s = new StringBuilder(q.id()).append(':');
-      if (q.expression() != null && !q.expression().isBlank()) {
-        s.append(q.expression().replaceAll("\\s+", ""));
-      }
-      if (q.metricStat() != null) {
-        var stat = q.metricStat();
-        s.append(stat.metric().namespace()).append('/').append(stat.metric().metricName())
-            .append(dimensions(stat.metric().dimensions())).append('@').append(stat.period()).append('/')
-            .append(stat.stat());
-      }
-      s.append(" returnData=").append(!Boolean.FALSE.equals(q.returnData()));
-      out.add(s.toString());
+      var stat = q.metricStat();
+      var metric = stat == null ? null : stat.metric();
+      out.add(comparable(q.id(), q.expression(), metric == null ? null : metric.namespace(),
+          metric == null ? null : metric.metricName(), metric == null ? null : dimensions(metric.dimensions()),
+          stat == null ? null : stat.period(), stat == null ? null : stat.stat(),
+          !Boolean.FALSE.equals(q.returnData())));
     }
     out.sort(String::compareTo);
     return out;
+  }
+
+  private static String comparable(String id, String expression, String namespace, String metricName,
+      Map<String, String> dimensions, Integer period, String statistic, boolean returnData) {
+    StringBuilder s = new StringBuilder(id).append(':');
+    if (expression != null && !expression.isBlank()) {
+      s.append(expression.replaceAll("\\s+", ""));
+    }
+    if (metricName != null) {
+      s.append(namespace).append('/').append(metricName).append(dimensions).append('@').append(period).append('/')
+          .append(statistic);
+    }
+    return s.append(" returnData=").append(returnData).toString();
   }
 
   private static Set<String> set(Collection<String> values) {

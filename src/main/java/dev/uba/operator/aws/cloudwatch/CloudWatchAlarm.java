@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
@@ -74,7 +77,7 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
 
   @Override
   public Applied create(AlarmDesired desired) {
-    cloudWatch.putMetricAlarm(desired.request().toBuilder().tags(toTags(desired.tags())).build());
+    cloudWatch.putMetricAlarm(request(desired).toBuilder().tags(toTags(desired.tags())).build());
     return Applied.SETTLED;
   }
 
@@ -82,12 +85,9 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
   public Applied update(AlarmDesired desired, AlarmActual actual, Drift drift) {
     if (drift.hasMoreThanTags()) {
       // PutMetricAlarm replaces the whole alarm: one call whatever differs.
-      cloudWatch.putMetricAlarm(desired.request());
+      cloudWatch.putMetricAlarm(request(desired));
     }
-    if (!drift.hasTags()) {
-      return Applied.SETTLED;
-    }
-    Ownership.syncTags(desired.tags(), actual.tags(),
+    Ownership.syncTags(drift,
         remove -> cloudWatch.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
         set -> cloudWatch.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
     return Applied.SETTLED;
@@ -97,6 +97,53 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
   public Applied delete(AlarmActual actual) {
     cloudWatch.deleteAlarms(r -> r.alarmNames(actual.name()));
     return Applied.SETTLED;
+  }
+
+  /**
+   * The PutMetricAlarm request of the desired alarm, without its tags: the single-metric form
+   * (Namespace, MetricName, Dimensions, Statistic, Period at the top level) or metric queries with
+   * ThresholdMetricId. Actions are always enabled: notifying is what the alarm is for.
+   */
+  public static PutMetricAlarmRequest request(AlarmDesired desired) {
+    AlarmDesired.Actions actions = desired.actions();
+    PutMetricAlarmRequest.Builder request = PutMetricAlarmRequest.builder()
+        .alarmName(desired.name())
+        .alarmDescription(desired.description())
+        .actionsEnabled(true)
+        .alarmActions(actions.alarm())
+        .okActions(actions.ok())
+        .insufficientDataActions(actions.insufficientData())
+        .comparisonOperator(desired.comparison())
+        .evaluationPeriods(desired.evaluationPeriods())
+        .datapointsToAlarm(desired.datapointsToAlarm())
+        .treatMissingData(desired.treatMissingData());
+    if (desired.metric() != null) {
+      AlarmDesired.MetricStat stat = desired.metric();
+      request.namespace(stat.metric().namespace())
+          .metricName(stat.metric().name())
+          .dimensions(dimensions(stat.metric()))
+          .statistic(stat.statistic())
+          .period(stat.periodSeconds());
+    }
+    if (!desired.queries().isEmpty()) {
+      request.metrics(desired.queries().stream().map(CloudWatchAlarm::query).toList());
+    }
+    return request.threshold(desired.threshold()).thresholdMetricId(desired.thresholdMetricId()).build();
+  }
+
+  private static MetricDataQuery query(AlarmDesired.Query q) {
+    MetricDataQuery.Builder query = MetricDataQuery.builder().id(q.id()).returnData(q.returnData());
+    if (q.stat() != null) {
+      query.metricStat(s -> s.metric(m -> m.namespace(q.stat().metric().namespace())
+              .metricName(q.stat().metric().name()).dimensions(dimensions(q.stat().metric())))
+          .period(q.stat().periodSeconds()).stat(q.stat().statistic()));
+    }
+    return query.expression(q.expression()).label(q.label()).build();
+  }
+
+  private static List<Dimension> dimensions(AlarmDesired.Metric metric) {
+    return metric.dimensions().entrySet().stream()
+        .map(e -> Dimension.builder().name(e.getKey()).value(e.getValue()).build()).toList();
   }
 
   private static List<Tag> toTags(Map<String, String> tags) {

@@ -1,16 +1,12 @@
 package dev.uba.operator.aws.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
@@ -27,8 +23,6 @@ import software.amazon.awssdk.services.eventbridge.model.Tag;
  * targets. The state word is the rule's State (ENABLED, DISABLED); a disabled rule is re-enabled.
  */
 public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final EventBridgeClient events;
 
   public EventRule(EventBridgeClient events) {
@@ -76,38 +70,9 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
     return actual.arn();
   }
 
-  static final String EVENT_PATTERN = "event pattern";
-  static final String STATE = "state";
-  static final String DESCRIPTION = "description";
-  static final String TARGETS = "targets";
-
   @Override
   public Drift drift(RuleDesired desired, RuleActual actual) {
-    return Drift.builder()
-        .namedIf(!samePattern(desired.eventPattern(), actual.eventPattern()), EVENT_PATTERN, desired.eventPattern(),
-            actual.eventPattern())
-        .field(STATE, RuleState.ENABLED.toString(), actual.state())
-        .named(DESCRIPTION, desired.description(), actual.description() == null ? "" : actual.description())
-        .fieldIf(!targetsInSync(desired, actual), TARGETS, "[" + desired.targetArn() + "]",
-            actual.targets().values())
-        .tags(desired.tags(), actual.tags())
-        .build();
-  }
-
-  private static boolean targetsInSync(RuleDesired desired, RuleActual actual) {
-    return actual.targets().size() == 1 && desired.targetArn().equals(actual.targets().get(desired.targetId()));
-  }
-
-  /** Event patterns are JSON: formatting and key order do not matter. */
-  static boolean samePattern(String a, String b) {
-    if (a == null || b == null) {
-      return Objects.equals(a, b);
-    }
-    try {
-      return JSON.readTree(a).equals(JSON.readTree(b));
-    } catch (JsonProcessingException e) {
-      return a.equals(b);
-    }
+    return RuleDrift.of(desired, actual);
   }
 
   @Override
@@ -120,23 +85,19 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
 
   @Override
   public Applied update(RuleDesired desired, RuleActual actual, Drift drift) {
-    if (drift.hasAny(EVENT_PATTERN, STATE, DESCRIPTION)) {
+    if (drift.hasAny(RuleDrift.EVENT_PATTERN, RuleDrift.STATE, RuleDrift.DESCRIPTION)) {
       events.putRule(r -> r.name(desired.name()).eventPattern(desired.eventPattern()).state(RuleState.ENABLED)
           .description(desired.description()));
     }
-    if (drift.has(TARGETS)) {
-      List<String> others = actual.targets().keySet().stream().filter(id -> !id.equals(desired.targetId())).toList();
-      if (!others.isEmpty()) {
-        events.removeTargets(r -> r.rule(desired.name()).ids(others));
-      }
-      if (!desired.targetArn().equals(actual.targets().get(desired.targetId()))) {
-        events.putTargets(r -> r.rule(desired.name()).targets(t -> t.id(desired.targetId()).arn(desired.targetArn())));
-      }
+    if (drift.has(RuleDrift.EXTRA_TARGETS)) {
+      @SuppressWarnings("unchecked")
+      List<String> extra = (List<String>) drift.byField().get(RuleDrift.EXTRA_TARGETS).actual();
+      events.removeTargets(r -> r.rule(desired.name()).ids(extra));
     }
-    if (!drift.hasTags()) {
-      return Applied.SETTLED;
+    if (drift.has(RuleDrift.TARGETS)) {
+      events.putTargets(r -> r.rule(desired.name()).targets(t -> t.id(desired.targetId()).arn(desired.targetArn())));
     }
-    Ownership.syncTags(desired.tags(), actual.tags(),
+    Ownership.syncTags(drift,
         remove -> events.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
         set -> events.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
     return Applied.SETTLED;

@@ -4,18 +4,16 @@ import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
 /**
  * A CloudWatch Logs log group with its retention and tags. Reads: DescribeLogGroups (by name prefix,
- * then the exact name) and ListTagsForResource. CloudWatch Logs is synchronous.
+ * then the exact name) and, for a log group the operator owns, ListTagsForResource. CloudWatch Logs
+ * is synchronous.
  */
 public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActual> {
   private final CloudWatchLogsClient logs;
@@ -29,24 +27,25 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     return "LogGroup";
   }
 
-  /** The log group of that name without its tags (one read); empty when it does not exist. */
-  public Optional<LogGroupActual> lookup(String name) {
-    return logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
+  /**
+   * The log group with its tags; one the object only uses ({@link LogGroupDesired#managed()} false)
+   * without them, in one read.
+   */
+  @Override
+  public Optional<LogGroupActual> observe(LogGroupDesired desired) {
+    String name = desired.name();
+    Optional<LogGroupActual> group = logs.describeLogGroups(r -> r.logGroupNamePrefix(name)).logGroups().stream()
         .filter(g -> name.equals(g.logGroupName()))
         .findFirst()
         .map(g -> new LogGroupActual(g.logGroupName(), arnOf(g.logGroupArn(), g.arn()), g.retentionInDays(), Map.of()));
-  }
-
-  @Override
-  public Optional<LogGroupActual> observe(LogGroupDesired desired) {
-    Optional<LogGroupActual> group = lookup(desired.name());
-    if (group.isEmpty()) {
+    if (group.isEmpty() || !desired.managed()) {
       return group;
     }
     Map<String, String> tags = new LinkedHashMap<>();
     try {
       tags.putAll(logs.listTagsForResource(r -> r.resourceArn(group.get().arn())).tags());
     } catch (ResourceNotFoundException e) {
+      // deleted between the two reads
       return Optional.empty();
     }
     LogGroupActual g = group.get();
@@ -76,16 +75,9 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     return actual.arn();
   }
 
-  static final String RETENTION = "retention";
-
   @Override
   public Drift drift(LogGroupDesired desired, LogGroupActual actual) {
-    return Drift.builder()
-        .fieldIf(!Objects.equals(desired.retentionDays(), actual.retentionDays()), RETENTION,
-            desired.retentionDays() + " days",
-            actual.retentionDays() == null ? "never expire" : actual.retentionDays() + " days")
-        .tags(desired.tags(), actual.tags())
-        .build();
+    return LogGroupDrift.of(desired, actual);
   }
 
   @Override
@@ -97,13 +89,10 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
 
   @Override
   public Applied update(LogGroupDesired desired, LogGroupActual actual, Drift drift) {
-    if (drift.has(RETENTION)) {
+    if (drift.has(LogGroupDrift.RETENTION)) {
       logs.putRetentionPolicy(r -> r.logGroupName(desired.name()).retentionInDays(desired.retentionDays()));
     }
-    if (!drift.hasTags()) {
-      return Applied.SETTLED;
-    }
-    Ownership.syncTags(desired.tags(), actual.tags(),
+    Ownership.syncTags(drift,
         remove -> logs.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
         set -> logs.tagResource(r -> r.resourceArn(actual.arn()).tags(set)));
     return Applied.SETTLED;

@@ -3,10 +3,7 @@ package dev.uba.operator.aws.logs;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
@@ -72,12 +69,7 @@ public final class MetricFilter implements AwsResource<MetricFilterDesired, Metr
 
   @Override
   public Drift drift(MetricFilterDesired desired, MetricFilterActual actual) {
-    return Drift.builder()
-        .field("pattern", desired.pattern(), actual.pattern())
-        .field("metric namespace", desired.metricNamespace(), actual.metricNamespace())
-        .field("metric name", desired.metricName(), actual.metricName())
-        .field("metric value", desired.metricValue(), actual.metricValue())
-        .build();
+    return MetricFilterDrift.of(desired, actual);
   }
 
   @Override

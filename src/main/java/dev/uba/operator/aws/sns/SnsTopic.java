@@ -4,12 +4,9 @@ import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
-import dev.uba.operator.engine.PolicyDocuments;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -18,7 +15,7 @@ import software.amazon.awssdk.services.sns.model.Tag;
 /**
  * A standard SNS topic the operator manages: its KMS key (KmsMasterKeyId), its access policy and its
  * tags. Reads: GetTopicAttributes and ListTagsForResource. SNS is synchronous. A topic the user gives
- * by ARN is only looked up ({@link #lookup}), never changed.
+ * by ARN is only looked up ({@link dev.uba.operator.engine.Converger#lookup}), never changed.
  */
 public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   static final String KMS_KEY = "KmsMasterKeyId";
@@ -35,29 +32,28 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     return "SnsTopic";
   }
 
+  /**
+   * The topic's attributes (GetTopicAttributes) and tags; an existing topic the object only uses
+   * ({@link TopicDesired#managed()} false) without its tags, in one read.
+   */
   @Override
   public Optional<TopicActual> observe(TopicDesired desired) {
-    Optional<TopicActual> topic = lookup(desired.arn());
-    if (topic.isEmpty()) {
-      return topic;
+    Map<String, String> attributes;
+    try {
+      attributes = sns.getTopicAttributes(r -> r.topicArn(desired.arn())).attributes();
+    } catch (NotFoundException e) {
+      return Optional.empty();
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    try {
-      sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
-    } catch (NotFoundException e) {
-      return Optional.empty();
+    if (desired.managed()) {
+      try {
+        sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+      } catch (NotFoundException e) {
+        // deleted between the two reads
+        return Optional.empty();
+      }
     }
-    return Optional.of(new TopicActual(topic.get().name(), topic.get().arn(), topic.get().attributes(), tags));
-  }
-
-  /** The topic's attributes (GetTopicAttributes) without its tags; empty when it does not exist. */
-  public Optional<TopicActual> lookup(String topicArn) {
-    try {
-      Map<String, String> attributes = sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
-      return Optional.of(new TopicActual(TopicActual.nameOf(topicArn), topicArn, attributes, Map.of()));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
+    return Optional.of(new TopicActual(TopicActual.nameOf(desired.arn()), desired.arn(), attributes, tags));
   }
 
   @Override
@@ -75,17 +71,9 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     return actual.arn();
   }
 
-  static final String KMS_KEY_FIELD = "KMS key";
-  static final String POLICY_FIELD = "access policy";
-
   @Override
   public Drift drift(TopicDesired desired, TopicActual actual) {
-    return Drift.builder()
-        .field(KMS_KEY_FIELD, desired.kmsKeyId(), actual.kmsKeyId())
-        .namedIf(!PolicyDocuments.equivalent(desired.policy(), actual.policy()), POLICY_FIELD, desired.policy(),
-            actual.policy())
-        .tags(desired.tags(), actual.tags())
-        .build();
+    return TopicDrift.of(desired, actual);
   }
 
   @Override
@@ -101,18 +89,15 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
 
   @Override
   public Applied update(TopicDesired desired, TopicActual actual, Drift drift) {
-    if (drift.has(KMS_KEY_FIELD)) {
+    if (drift.has(TopicDrift.KMS_KEY)) {
       // An empty value turns server-side encryption off.
       String key = desired.kmsKeyId() == null ? "" : desired.kmsKeyId();
       sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(KMS_KEY).attributeValue(key));
     }
-    if (drift.has(POLICY_FIELD)) {
+    if (drift.has(TopicDrift.POLICY)) {
       sns.setTopicAttributes(r -> r.topicArn(actual.arn()).attributeName(POLICY).attributeValue(desired.policy()));
     }
-    if (!drift.hasTags()) {
-      return Applied.SETTLED;
-    }
-    Ownership.syncTags(desired.tags(), actual.tags(),
+    Ownership.syncTags(drift,
         remove -> sns.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
         set -> sns.tagResource(r -> r.resourceArn(actual.arn()).tags(toTags(set))));
     return Applied.SETTLED;

@@ -8,10 +8,21 @@ package dev.uba.operator.aws.sns;
  * @param arn null while pending
  */
 public record SubscriptionActual(String topicArn, String protocol, String endpoint, String arn) {
-  static final String PENDING = "PendingConfirmation";
+  public static final String PENDING = "PendingConfirmation";
+  public static final String CONFIRMED = "Confirmed";
 
   public boolean pending() {
     return arn == null;
+  }
+
+  /** Its state word: Confirmed, or PendingConfirmation until the endpoint's owner confirms it. */
+  public String state() {
+    return pending() ? PENDING : CONFIRMED;
+  }
+
+  /** protocol:endpoint, how status.resources names a subscription. */
+  public String name() {
+    return protocol + ":" + endpoint;
   }
 
   static SubscriptionActual of(String topicArn, String protocol, String endpoint, String listedArn) {

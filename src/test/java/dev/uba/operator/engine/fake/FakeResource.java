@@ -40,6 +40,7 @@ public final class FakeResource<D extends Desired, A> implements AwsResource<D, 
   private final Map<String, Deque<RuntimeException>> failures = new LinkedHashMap<>();
   private boolean createSettles;
   private boolean taggable = true;
+  private BiFunction<D, A, Drift> driftOf;
 
   /**
    * @param kind the kind reported in status.resources
@@ -64,6 +65,16 @@ public final class FakeResource<D extends Desired, A> implements AwsResource<D, 
   /** A type AWS cannot tag: ownership follows from the parent. */
   public FakeResource<D, A> untaggable() {
     taggable = false;
+    return this;
+  }
+
+  /**
+   * Drift computed by the real type's pure function instead of "the desired state last applied",
+   * for a type whose desired state carries what is not compared (a subscription set's record of
+   * what was subscribed before).
+   */
+  public FakeResource<D, A> drifting(BiFunction<D, A, Drift> drift) {
+    this.driftOf = drift;
     return this;
   }
 
@@ -145,6 +156,9 @@ public final class FakeResource<D extends Desired, A> implements AwsResource<D, 
   /** In sync when the desired state is the one last applied (tags included, as they are part of it). */
   @Override
   public Drift drift(D desired, A actual) {
+    if (driftOf != null) {
+      return driftOf.apply(desired, actual);
+    }
     Held<D> h = held.get(desired.name());
     return Objects.equals(desired, h.desired()) ? Drift.NONE
         : Drift.of(java.util.List.of(Difference.named("spec", desired, h.desired())));

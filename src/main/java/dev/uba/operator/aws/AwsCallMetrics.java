@@ -49,9 +49,10 @@ public final class AwsCallMetrics implements ExecutionInterceptor {
         .increment();
   }
 
-  /** Describe, List and Get calls read; everything else writes. */
+  /** Describe, List, Get and Head (S3's HeadBucket, HeadObject) calls read; everything else writes. */
   public static boolean isRead(String operation) {
-    return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get");
+    return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+        || operation.startsWith("Head");
   }
 
   /** Calls counted so far, optionally of one service ("Kinesis", "OpenSearch", "Iam", "Sts"). */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -88,6 +90,42 @@ public final class AwsClients implements AutoCloseable {
 
   public PersonalizeClient personalize(String region) {
     return client("personalize", region, () -> configure(PersonalizeClient.builder(), region).build());
+  }
+
+  /**
+   * S3. Behind an endpoint override (an emulator, an S3-compatible store) buckets are addressed by
+   * path, the one style such endpoints all serve; AWS's own endpoints get virtual-hosted requests.
+   */
+  public S3Client s3(String region) {
+    boolean pathStyle = s3PathStyle(endpointOverride, System.getenv(), System.getProperties());
+    return client("s3", region, () -> configure(S3Client.builder(), region).forcePathStyle(pathStyle).build());
+  }
+
+  /**
+   * Whether an endpoint override applies to S3: one given in code, or one of the SDK's standard
+   * settings (AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL, the system properties aws.endpointUrlS3 and
+   * aws.endpointUrl) unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (aws.ignoreConfiguredEndpointUrls)
+   * turns those off, as the SDK itself does.
+   */
+  static boolean s3PathStyle(Optional<URI> override, Map<String, String> env, Properties properties) {
+    if (override.isPresent()) {
+      return true;
+    }
+    String ignore = properties.getProperty("aws.ignoreConfiguredEndpointUrls",
+        env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"));
+    if (isTrue(ignore)) {
+      return false;
+    }
+    return isSet(properties.getProperty("aws.endpointUrlS3")) || isSet(properties.getProperty("aws.endpointUrl"))
+        || isSet(env.get("AWS_ENDPOINT_URL_S3")) || isSet(env.get("AWS_ENDPOINT_URL"));
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static boolean isTrue(String value) {
+    return value != null && value.trim().equalsIgnoreCase("true");
   }
 
   public StsClient sts(String region) {

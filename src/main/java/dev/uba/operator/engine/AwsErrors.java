@@ -25,13 +25,19 @@ public final class AwsErrors {
       "ConcurrentModification", "ConcurrentModificationException", "ResourceInUseException",
       "ConflictException", "ServiceUnavailable", "ServiceUnavailableException", "InternalFailure",
       "InternalServiceError", "InternalError", "BaseException", "OperationAbortedException", "ConcurrentAccess",
-      "ConcurrentAccessException");
+      "ConcurrentAccessException", "OperationAborted");
   private static final Set<String> NOT_FOUND = Set.of(
       "ResourceNotFoundException", "ResourceNotFound", "NoSuchEntity", "NoSuchEntityException", "NotFound",
-      "NotFoundException");
+      "NotFoundException", "NoSuchBucket");
   private static final Set<String> QUOTA = Set.of(
       "LimitExceeded", "LimitExceededException", "ServiceQuotaExceededException", "QuotaExceeded",
-      "TopicLimitExceeded", "SubscriptionLimitExceeded", "TagLimitExceeded", "FilterPolicyLimitExceeded");
+      "TopicLimitExceeded", "SubscriptionLimitExceeded", "TagLimitExceeded", "FilterPolicyLimitExceeded",
+      "TooManyBuckets");
+  /**
+   * S3 bucket names are global: BucketAlreadyExists (409) means another account holds the name;
+   * BucketAlreadyOwnedByYou (409) that this account does, outside what the object owns.
+   */
+  private static final Set<String> NAME_TAKEN = Set.of("BucketAlreadyExists", "BucketAlreadyOwnedByYou");
   private static final Set<String> VALIDATION = Set.of(
       "ValidationException", "ValidationError", "InvalidArgumentException", "InvalidInput",
       "InvalidParameterValue", "InvalidParameterValueException", "InvalidParameterCombination",
@@ -73,6 +79,9 @@ public final class AwsErrors {
     // Before the status check: SNS answers TopicLimitExceeded and SubscriptionLimitExceeded with 403.
     if (QUOTA.contains(code)) {
       return Outcome.degraded(Reasons.QUOTA_EXCEEDED, text);
+    }
+    if (NAME_TAKEN.contains(code)) {
+      return Outcome.degraded(Reasons.ALREADY_EXISTS, text + " (S3 bucket names are global; choose another name)");
     }
     if (e.statusCode() == 401 || e.statusCode() == 403) {
       return Outcome.degraded(Reasons.ACCESS_DENIED, text);

@@ -56,7 +56,11 @@ public interface AwsResource<D extends Desired, A> {
    */
   Applied update(D desired, A actual, Drift drift);
 
-  /** Starts deleting the resource (and what must go first, such as policy attachments). */
+  /**
+   * Starts deleting the resource (and what must go first, such as policy attachments), or declines
+   * to with {@link Applied#notDeleted} where deleting would destroy what the spec says to keep (an
+   * archive bucket that still holds objects).
+   */
   Applied delete(A actual);
 
   /**
@@ -76,16 +80,27 @@ public interface AwsResource<D extends Desired, A> {
    * @param async true when AWS carries on asynchronously (look again after the poll interval);
    *     false when the next observe sees the new state
    * @param notice an Event reason and message, or null
+   * @param leftInPlace true when {@link #delete} declined to delete the resource: it stays in AWS,
+   *     and the {@link Converger} counts it as gone (it does not hold the finalizer), as it does a
+   *     resource that is not the object's
    */
-  record Applied(boolean async, Notice notice) {
+  record Applied(boolean async, Notice notice, boolean leftInPlace) {
     /** Done: the next observe sees the new state. */
-    public static final Applied SETTLED = new Applied(false, null);
+    public static final Applied SETTLED = new Applied(false, null, false);
     /** AWS carries on asynchronously; look again after the poll interval. */
-    public static final Applied ASYNC = new Applied(true, null);
+    public static final Applied ASYNC = new Applied(true, null, false);
 
     /** The same result, with something the write did that deserves an Event. */
     public Applied noting(String reason, String message) {
-      return new Applied(async, new Notice(reason, message));
+      return new Applied(async, new Notice(reason, message), leftInPlace);
+    }
+
+    /**
+     * The answer of a {@link #delete} that leaves the resource in place on purpose; the reason and
+     * message become an Event, and the message the resource's entry while the object goes.
+     */
+    public static Applied notDeleted(String reason, String message) {
+      return new Applied(false, new Notice(reason, message), true);
     }
 
     public boolean settled() {

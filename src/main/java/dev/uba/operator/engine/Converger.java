@@ -123,7 +123,8 @@ public final class Converger {
 
   /**
    * Deletes the resource if this object owns it; finished (gone) once AWS no longer returns it.
-   * A resource owned by someone else, or by no one, is left in place and counts as gone.
+   * A resource owned by someone else, or by no one, is left in place and counts as gone; so is one
+   * whose type declines to delete it ({@link AwsResource.Applied#notDeleted}).
    */
   public static <D extends Desired, A> Step<A> delete(
       AwsResource<D, A> resource, D desired, String ownerId, EventSink events) {
@@ -143,6 +144,10 @@ public final class Converger {
       if (resource.state(actual.get()).phase() != AwsState.Phase.DELETING) {
         AwsResource.Applied applied = resource.delete(actual.get());
         report(applied, events);
+        if (applied.leftInPlace()) {
+          return new Step<>(Outcome.ready(), statusOf(resource, name, actual,
+              Outcome.progressing(Reasons.DELETING, applied.notice().message())), Optional.empty());
+        }
         events.normal("Deleted", kind + " " + name + " deletion started");
         if (applied.settled()) {
           actual = resource.observe(desired);

@@ -30,6 +30,7 @@ public final class Names {
   public static final NameRule METRIC_FILTER = new NameRule(512, Pattern.compile("[:*]"));
 
   private static final int OPENSEARCH_MAX = 28;
+  private static final int S3_BUCKET_MAX = 63;
 
   private Names() {}
 
@@ -52,6 +53,23 @@ public final class Names {
     return fit(full, OPENSEARCH_MAX, namespace, kind, name);
   }
 
+  /**
+   * S3 bucket names (3-63 characters, [a-z0-9.-]): {@code <namespace>-<name>-<h>}, where h is the first
+   * 8 hex digits of sha256("account/region/namespace/kind/name"), since S3 names are global across
+   * accounts and regions. Lower-cased, other characters become '-'. A longer name is cut the usual
+   * way, so that it still ends in '-' and this hash: the one that keeps it unique across accounts.
+   */
+  public static String s3Bucket(String accountId, String region, String namespace, String kind, String name) {
+    String hash = shortHash(accountId + "/" + region + "/" + ownerId(namespace, kind, name));
+    String prefix = (namespace + "-" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    if (prefix.length() + 9 <= S3_BUCKET_MAX) {
+      return prefix + "-" + hash;
+    }
+    String cut = prefix.substring(0, S3_BUCKET_MAX - 9);
+    // "x.-" would start a DNS label with '-', which virtual-hosted S3 addresses cannot carry
+    return (cut.endsWith(".") ? cut.substring(0, cut.length() - 1) + "-" : cut) + "-" + hash;
+  }
+
   private static String fit(String full, int max, String namespace, String kind, String name) {
     if (full.length() <= max) {
       return full;
@@ -59,7 +77,7 @@ public final class Names {
     return full.substring(0, max - 9) + "-" + shortHash(ownerId(namespace, kind, name));
   }
 
-  /** First 8 hex digits of sha256 of the owner id (namespace/kind/name, kind in lower case). */
+  /** First 8 hex digits of sha256 of the text: the owner id (namespace/kind/name, kind in lower case), or a longer path. */
   static String shortHash(String ownerPath) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(ownerPath.getBytes(StandardCharsets.UTF_8));

@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * IAM policy documents: building them, and comparing them the way IAM evaluates them. IAM returns
  * documents URL-encoded and reformatted, a single value may be written as a string or a one-element
- * list, and the order of statements and of values does not matter: none of that is a difference.
+ * list, {@code "Principal": "*"} is {@code "Principal": {"AWS": "*"}}, and the order of statements and
+ * of values does not matter: none of that is a difference.
  */
 public final class PolicyDocuments {
   private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -101,6 +102,10 @@ public final class PolicyDocuments {
   }
 
   private static JsonNode normalize(JsonNode node, String key) {
+    if ("Principal".equals(key) && node.isTextual() && "*".equals(node.asText())) {
+      // IAM's policy grammar: the two forms are equivalent (resource policies such as bucket policies use both)
+      return normalize(JsonNodeFactory.instance.objectNode().put("AWS", "*"), key);
+    }
     if ("Statement".equals(key)) {
       return sortedArray(asArray(node));
     }

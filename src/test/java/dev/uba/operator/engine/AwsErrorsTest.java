@@ -144,4 +144,26 @@ class AwsErrorsTest {
     Outcome kms = AwsErrors.outcomeOf("SetTopicAttributes", error("Sns", "KMSAccessDenied", 400, "key"));
     assertThat(kms.reason()).isEqualTo("AccessDenied");
   }
+
+  @Test
+  void anS3BucketNameTakenElsewhereIsAlreadyExists() {
+    for (String code : new String[] {"BucketAlreadyExists", "BucketAlreadyOwnedByYou"}) {
+      Outcome o = AwsErrors.outcomeOf("creating S3Bucket b", error("S3", code, 409,
+          "The requested bucket name is not available."));
+      assertThat(o.kind()).as(code).isEqualTo(Outcome.Kind.DEGRADED);
+      assertThat(o.reason()).as(code).isEqualTo("AlreadyExists");
+      assertThat(o.message()).as(code).contains(code).contains("choose another name");
+    }
+  }
+
+  @Test
+  void s3CodesForAMissingBucketAConflictAndTheBucketQuota() {
+    assertThat(AwsErrors.isNotFound(error("S3", "NoSuchBucket", 404, "missing"))).isTrue();
+    Outcome aborted = AwsErrors.outcomeOf("CreateBucket", error("S3", "OperationAborted", 409,
+        "A conflicting conditional operation is currently in progress against this resource."));
+    assertThat(aborted.kind()).isEqualTo(Outcome.Kind.RETRYING);
+    assertThat(aborted.reason()).isEqualTo("AwsUnavailable");
+    Outcome quota = AwsErrors.outcomeOf("CreateBucket", error("S3", "TooManyBuckets", 400, "too many"));
+    assertThat(quota.reason()).isEqualTo("QuotaExceeded");
+  }
 }

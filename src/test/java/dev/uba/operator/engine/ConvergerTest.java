@@ -37,6 +37,7 @@ class ConvergerTest {
     Have current;
     RuntimeException failOnObserve;
     boolean taggable = true;
+    boolean keepOnDelete;
     final List<String> writes = new ArrayList<>();
 
     @Override
@@ -98,6 +99,9 @@ class ConvergerTest {
     @Override
     public Applied delete(Have actual) {
       writes.add("delete");
+      if (keepOnDelete) {
+        return Applied.notDeleted("BoxKept", "Box b still holds things; left in place");
+      }
       current = null;
       return Applied.SETTLED;
     }
@@ -187,6 +191,19 @@ class ConvergerTest {
     assertThat(Converger.delete(box, want, OWNER, sink).gone()).isTrue();
     assertThat(box.writes).containsExactly("delete");
     assertThat(events).containsExactly("Deleted");
+  }
+
+  @Test
+  void aResourceItsTypeDeclinesToDeleteStaysAndCountsAsGone() {
+    box.keepOnDelete = true;
+    box.current = new Have(2, "ACTIVE", OWN_TAGS);
+    Step<Have> deletion = Converger.delete(box, want, OWNER, sink);
+    assertThat(deletion.gone()).isTrue();
+    assertThat(deletion.status().getMessage()).isEqualTo("Box b still holds things; left in place");
+    assertThat(box.current).isNotNull();
+    assertThat(box.writes).containsExactly("delete");
+    // the Event says why; there is no "Deleted" Event for what was kept
+    assertThat(events).containsExactly("BoxKept");
   }
 
   @Test

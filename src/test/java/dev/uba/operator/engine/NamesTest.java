@@ -153,4 +153,52 @@ class NamesTest {
     assertThat(Names.awsName(Names.EVENT_RULE, "analytics", kind, name, "-state"))
         .hasSize(64).endsWith("-" + hash8("analytics", "anomalyalert", name));
   }
+
+  /** sha256 of account/region/namespace/kind/name, computed here independently of the code under test. */
+  private static String bucketHash(String account, String region, String namespace, String name) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256")
+        .digest((account + "/" + region + "/" + namespace + "/ubapipeline/" + name).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest).substring(0, 8);
+  }
+
+  @Test
+  void bucketNamesAreNamespaceDashNameDashTheHashOfAccountRegionAndObject() throws Exception {
+    String bucket = Names.s3Bucket("123456789012", "us-east-1", "analytics", KIND, "clickstream");
+    assertThat(bucket).isEqualTo("analytics-clickstream-" + bucketHash("123456789012", "us-east-1", "analytics", "clickstream"));
+    // pinned, so that a change of the formula cannot pass unnoticed: deployed buckets keep their names
+    assertThat(bucket).isEqualTo("analytics-clickstream-1d4d997c");
+  }
+
+  @Test
+  void bucketNamesDifferByAccountAndByRegion() {
+    String here = Names.s3Bucket("123456789012", "us-east-1", "ns", KIND, "p");
+    assertThat(Names.s3Bucket("210987654321", "us-east-1", "ns", KIND, "p")).isNotEqualTo(here);
+    assertThat(Names.s3Bucket("123456789012", "eu-west-1", "ns", KIND, "p")).isNotEqualTo(here);
+    assertThat(Names.s3Bucket("123456789012", "us-east-1", "ns", KIND, "p")).isEqualTo(here);
+  }
+
+  @Test
+  void bucketNamesAreLowerCaseAndKeepOnlyWhatS3Allows() {
+    assertThat(Names.s3Bucket("1", "us-east-1", "Team", KIND, "Web.App_1")).startsWith("team-web.app-1-")
+        .matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  }
+
+  @Test
+  void longBucketNamesAreCutToExactly63AndStillEndInTheAccountRegionHash() throws Exception {
+    String name = "clickstream-" + "x".repeat(80);
+    String bucket = Names.s3Bucket("123456789012", "us-east-1", "analytics", KIND, name);
+    assertThat(bucket).hasSize(63)
+        .isEqualTo(("analytics-" + name).substring(0, 54) + "-" + bucketHash("123456789012", "us-east-1", "analytics", name))
+        .matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    assertThat(Names.s3Bucket("123456789012", "us-east-2", "analytics", KIND, name)).hasSize(63).isNotEqualTo(bucket);
+    String exact = "y".repeat(63 - "ns-".length() - 9);
+    assertThat(Names.s3Bucket("1", "us-east-1", "ns", KIND, exact)).hasSize(63).startsWith("ns-" + exact + "-");
+  }
+
+  @Test
+  void aCutBucketNameNeverPutsAPeriodBeforeTheHash() {
+    String name = "a".repeat(50) + ".b" + "c".repeat(20);
+    String bucket = Names.s3Bucket("1", "us-east-1", "ns", KIND, name);
+    assertThat(bucket).hasSize(63).doesNotContain(".-").contains("a--");
+  }
 }

@@ -170,4 +170,15 @@ class PolicyDocumentsTest {
     assertThat(PolicyDocuments.equivalent(doc, withoutCondition)).isFalse();
     assertThat(withoutCondition).doesNotContain("Condition");
   }
+
+  @Test
+  void principalStarIsTheSameAsEveryAwsPrincipal() {
+    String star = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+        + "\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b\"}]}";
+    assertThat(PolicyDocuments.equivalent(star, star.replace("\"*\",\"Action", "{\"AWS\":\"*\"},\"Action"))).isTrue();
+    assertThat(PolicyDocuments.equivalent(star, star.replace("\"*\",\"Action", "{\"AWS\":[\"*\"]},\"Action"))).isTrue();
+    assertThat(PolicyDocuments.equivalent(star,
+        star.replace("\"*\",\"Action", "{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action"))).isFalse();
+    assertThat(PolicyDocuments.equivalent(star, star.replace("\"*\",\"Action", "{\"Service\":\"*\"},\"Action"))).isFalse();
+  }
 }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class Names {
   /** Kinesis stream names: 1-128 of [a-zA-Z0-9_.-]. */
   public static final NameRule KINESIS_STREAM = new NameRule(128, Pattern.compile("[^a-zA-Z0-9_.-]"));
+  /** Firehose delivery stream names: 1-64 of [a-zA-Z0-9_.-]. */
+  public static final NameRule DELIVERY_STREAM = new NameRule(64, Pattern.compile("[^a-zA-Z0-9_.-]"));
   /** IAM role names: 1-64 of [\w+=,.@-]. */
   public static final NameRule IAM_ROLE = new NameRule(64, Pattern.compile("[^\\w+=,.@-]"));
   /** IAM policy names: 1-128 of [\w+=,.@-]. */

@@ -64,6 +64,15 @@ public final class Workflow<C extends WorkflowPass> {
    * released.
    */
   public PassResult reconcile(C pass) {
+    return reconcile(pass, List.of());
+  }
+
+  /**
+   * As {@link #reconcile(WorkflowPass)}; {@code previous} (the last pass's status.resources) keeps
+   * the entries of resources still to be removed once an earlier removal is done, so that status
+   * goes on naming them and the kind can find them again.
+   */
+  public PassResult reconcile(C pass, List<ResourceStatus> previous) {
     List<Outcome> outcomes = new ArrayList<>();
     List<ResourceStatus> statuses = new ArrayList<>();
     Map<String, Boolean> satisfied = new HashMap<>();
@@ -79,13 +88,19 @@ public final class Workflow<C extends WorkflowPass> {
       statuses.addAll(result.statuses());
       outcomes.addAll(result.outcomes());
     }
-    removeUnwanted(pass, outcomes, statuses);
+    removeUnwanted(pass, outcomes, statuses, previous == null ? List.of() : previous);
     return new PassResult(outcomes, statuses);
   }
 
-  private void removeUnwanted(C pass, List<Outcome> outcomes, List<ResourceStatus> statuses) {
+  private void removeUnwanted(C pass, List<Outcome> outcomes, List<ResourceStatus> statuses,
+      List<ResourceStatus> previous) {
+    boolean waiting = false;
     for (Node<C> node : reversed()) {
       if (node.wanted.test(pass) || !node.recorded.test(pass)) {
+        continue;
+      }
+      if (waiting) {
+        previous.stream().filter(r -> node.kind.equals(r.getKind())).forEach(statuses::add);
         continue;
       }
       if (pass.deletionPolicy() == DeletionPolicy.Retain) {
@@ -98,7 +113,8 @@ public final class Workflow<C extends WorkflowPass> {
       if (!result.gone()) {
         statuses.addAll(result.statuses());
         outcomes.addAll(result.outcomes());
-        return;
+        waiting = true;
+        continue;
       }
       node.release.accept(pass);
     }

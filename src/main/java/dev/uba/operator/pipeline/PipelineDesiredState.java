@@ -1,21 +1,33 @@
 package dev.uba.operator.pipeline;
 
+import dev.uba.operator.api.v1alpha1.ArchiveSpec;
+import dev.uba.operator.api.v1alpha1.DeliverySpec;
 import dev.uba.operator.api.v1alpha1.SearchSpec;
 import dev.uba.operator.api.v1alpha1.StreamSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
+import dev.uba.operator.api.v1alpha1.UbaPipelineSpec;
+import dev.uba.operator.aws.firehose.DeliveryDesired;
 import dev.uba.operator.aws.iam.PolicyDesired;
 import dev.uba.operator.aws.iam.RoleDesired;
 import dev.uba.operator.aws.kinesis.StreamDesired;
+import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.opensearch.DomainDesired;
+import dev.uba.operator.aws.s3.BucketDesired;
+import dev.uba.operator.engine.Names;
 import dev.uba.operator.engine.Ownership;
 import java.util.Map;
 
 /**
  * Everything a pipeline should be in AWS, computed from the spec (pure). Defaults that depend on
- * other fields (shards, names) are applied here, never written back to the spec.
+ * other fields (shards, names) are applied here, never written back to the spec. A part the
+ * pipeline does not have is null.
  */
 public record PipelineDesiredState(
-    StreamDesired stream, PolicyDesired producerPolicy, RoleDesired ingestionRole, DomainDesired domain) {
+    StreamDesired stream, PolicyDesired producerPolicy, RoleDesired ingestionRole, DomainDesired domain,
+    BucketDesired archive, LogGroupDesired deliveryLogGroup, DeliveryDesired delivery) {
+
+  /** How long Firehose's error log group keeps its entries (the contract's 14 days). */
+  static final int DELIVERY_LOG_RETENTION_DAYS = 14;
 
   /** Where the pipeline lives: its region, and the account and partition the ARNs are built from. */
   public record Location(String region, String accountId, String partition) {
@@ -29,23 +41,59 @@ public record PipelineDesiredState(
   }
 
   public static PipelineDesiredState of(UbaPipeline pipeline, PipelineNames names, Location where) {
-    Map<String, String> tags = Ownership.tags(pipeline.getSpec().getTags(), names.ownerId());
+    return of(pipeline, names, where, false);
+  }
+
+  /**
+   * @param roleRecorded the ingestion role exists from an earlier spec (status records it), so it is
+   *     part of what the pipeline has even with neither search nor delivery
+   */
+  public static PipelineDesiredState of(UbaPipeline pipeline, PipelineNames names, Location where,
+      boolean roleRecorded) {
+    UbaPipelineSpec spec = pipeline.getSpec();
+    Map<String, String> tags = Ownership.tags(spec.getTags(), names.ownerId());
     String streamArn = where.arn("kinesis", "stream/" + names.stream());
     String domainArn = where.arn("es", "domain/" + names.domain());
     String roleArn = where.iamArn("role/" + names.ingestionRole());
-    StreamDesired stream = stream(pipeline.getSpec().getStream(), names.stream(), tags);
+    StreamDesired stream = stream(spec.getStream(), names.stream(), tags);
     PolicyDesired policy = new PolicyDesired(names.producerPolicy(), where.iamArn("policy/" + names.producerPolicy()),
         "Lets producers write events to Kinesis stream " + names.stream() + " (" + names.ownerId() + ")",
         PipelinePolicies.producer(streamArn), tags);
-    SearchSpec search = pipeline.getSpec().getSearch();
-    if (search == null) {
-      return new PipelineDesiredState(stream, policy, null, null);
-    }
-    RoleDesired role = new RoleDesired(names.ingestionRole(),
-        "Delivers events from " + names.stream() + " into " + names.domain() + " (" + names.ownerId() + ")",
-        PipelinePolicies.firehoseTrust(where.accountId()), PipelinePolicies.INGEST_POLICY_NAME,
-        PipelinePolicies.ingestion(streamArn, domainArn), tags);
-    return new PipelineDesiredState(stream, policy, role, domain(search, names.domain(), domainArn, roleArn, tags));
+    SearchSpec search = spec.getSearch();
+    BucketDesired archive = spec.getArchive() == null ? null : archive(spec.getArchive(), pipeline, names, where, tags);
+    DeliverySpec delivery = spec.getDelivery();
+    LogGroupDesired logGroup = delivery == null || !delivery.getErrorLogging() ? null
+        : LogGroupDesired.managed(names.deliveryLogGroup(), where.arn("logs", "log-group:" + names.deliveryLogGroup()),
+            DELIVERY_LOG_RETENTION_DAYS, tags);
+    DeliveryDesired deliveryDesired = delivery == null || archive == null ? null
+        : DeliveryDesiredState.of(delivery, names.delivery(), streamArn, roleArn, archive,
+            search == null ? null : domainArn, logGroup, tags);
+    RoleDesired role = search == null && delivery == null && !roleRecorded ? null
+        : new RoleDesired(names.ingestionRole(),
+            "Delivers events from " + names.stream() + " (" + names.ownerId() + ")",
+            PipelinePolicies.firehoseTrust(where.accountId()), PipelinePolicies.INGEST_POLICY_NAME,
+            PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(streamArn, customerKey(stream),
+                search == null ? null : domainArn,
+                delivery == null ? PipelinePolicies.INDEX_PREFIX : delivery.getIndexName(),
+                deliveryDesired == null ? null : archive.arn(), deliveryDesired == null ? null : archive.kmsKeyId(),
+                where, logGroup == null ? null : logGroup.arn(),
+                deliveryDesired == null ? null : deliveryDesired.settings().lambdaArn())),
+            tags);
+    DomainDesired domain = search == null ? null : domain(search, names.domain(), domainArn, roleArn, tags);
+    return new PipelineDesiredState(stream, policy, role, domain, archive, logGroup, deliveryDesired);
+  }
+
+  /** The stream's key when it is one the account manages (the AWS-owned alias needs no grant). */
+  private static String customerKey(StreamDesired stream) {
+    return stream.encrypted() && !"alias/aws/kinesis".equals(stream.kmsKeyId()) ? stream.kmsKeyId() : null;
+  }
+
+  private static BucketDesired archive(ArchiveSpec a, UbaPipeline pipeline, PipelineNames names, Location where,
+      Map<String, String> tags) {
+    String name = names.bucket() != null ? names.bucket() : Names.s3Bucket(where.accountId(), where.region(),
+        pipeline.getMetadata().getNamespace(), PipelineNames.KIND, pipeline.getMetadata().getName());
+    return new BucketDesired(name, where.region(), a.getKmsKeyId(), a.getExpireAfterDays(), a.getGlacierAfterDays(),
+        a.getForceDestroy(), tags);
   }
 
   /**

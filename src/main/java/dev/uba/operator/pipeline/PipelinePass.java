@@ -4,6 +4,7 @@ import dev.uba.operator.api.v1alpha1.DeletionPolicy;
 import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.WorkflowPass;
+import java.time.Instant;
 
 /**
  * What one pass over a pipeline knows.
@@ -13,10 +14,22 @@ import dev.uba.operator.engine.WorkflowPass;
  *     (spec.search may be gone while the domain and role still exist)
  */
 record PipelinePass(PipelineDesiredState desired, PipelineDesiredState inUse, UbaPipelineStatus status,
-    PipelineResources resources, String ownerId, EventSink events, DeletionPolicy deletionPolicy)
-    implements WorkflowPass {
+    PipelineResources resources, String ownerId, EventSink events, DeletionPolicy deletionPolicy, long generation,
+    Instant now) implements WorkflowPass {
 
   boolean searchWanted() {
     return desired.domain() != null;
+  }
+
+  boolean roleWanted() {
+    return desired.ingestionRole() != null;
+  }
+
+  boolean archiveWanted() {
+    return desired.archive() != null;
+  }
+
+  boolean deliveryWanted() {
+    return desired.delivery() != null;
   }
 }

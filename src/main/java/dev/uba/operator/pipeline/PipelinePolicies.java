@@ -32,12 +32,12 @@ public final class PipelinePolicies {
   /**
    * What the delivery reads and writes, each null where the pipeline does not have it.
    *
-   * @param streamKey the stream's customer-managed KMS key as an IAM resource, or null (AWS-owned key)
-   * @param bucketKey the archive's KMS key as an IAM resource, or null (SSE-S3)
-   * @param s3Service s3.REGION.amazonaws.com, for kms:ViaService on the bucket key
+   * @param streamKey the stream's customer-managed KMS key (id, key ARN or alias), or null
+   * @param bucketKey the archive's KMS key (id, key ARN or alias), or null (SSE-S3)
+   * @param where the region and account keys and services are in
    */
   public record IngestionAccess(String streamArn, String streamKey, String domainArn, String indexName,
-      String bucketArn, String bucketKey, String s3Service, String logGroupArn, String lambdaArn) {}
+      String bucketArn, String bucketKey, PipelineDesiredState.Location where, String logGroupArn, String lambdaArn) {}
 
   /**
    * What AWS documents for a Firehose delivery from Kinesis ("Controlling access with Amazon Data
@@ -48,7 +48,7 @@ public final class PipelinePolicies {
     statements.add(PolicyDocuments.allow(List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
         "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards"), List.of(a.streamArn())));
     if (a.streamKey() != null) {
-      statements.add(PolicyDocuments.allow(List.of("kms:Decrypt"), List.of(a.streamKey())));
+      statements.add(kms(List.of("kms:Decrypt"), a.streamKey(), a.where(), Map.of()));
     }
     if (a.domainArn() != null) {
       String domain = a.domainArn();
@@ -64,8 +64,8 @@ public final class PipelinePolicies {
           "s3:GetObject", "s3:ListBucket", "s3:ListBucketMultipartUploads", "s3:PutObject"),
           List.of(a.bucketArn(), a.bucketArn() + "/*")));
       if (a.bucketKey() != null) {
-        statements.add(new Statement("Allow", null, List.of("kms:GenerateDataKey", "kms:Decrypt"),
-            List.of(a.bucketKey()), Map.of("StringEquals", Map.of("kms:ViaService", List.of(a.s3Service())))));
+        statements.add(kms(List.of("kms:GenerateDataKey", "kms:Decrypt"), a.bucketKey(), a.where(),
+            Map.of("kms:ViaService", List.of("s3." + a.where().region() + ".amazonaws.com"))));
       }
     }
     if (a.logGroupArn() != null) {
@@ -76,6 +76,29 @@ public final class PipelinePolicies {
           List.of(a.lambdaArn())));
     }
     return PolicyDocuments.document(statements);
+  }
+
+  /**
+   * A grant on a KMS key named as the spec names it: a key ARN as it is, a key id as its ARN, an
+   * alias through kms:ResourceAliases (an alias is not a resource IAM grants key use on).
+   */
+  static Statement kms(List<String> actions, String key, PipelineDesiredState.Location where,
+      Map<String, List<String>> stringEquals) {
+    String keys = where.arn("kms", "key/");
+    Map<String, Map<String, List<String>>> condition = new java.util.TreeMap<>();
+    if (!stringEquals.isEmpty()) {
+      condition.put("StringEquals", stringEquals);
+    }
+    if (key.startsWith("arn:") && key.contains(":key/")) {
+      return new Statement("Allow", null, actions, List.of(key), condition);
+    }
+    String alias = key.startsWith("arn:") && key.contains(":alias/") ? key.substring(key.indexOf(":alias/") + 1)
+        : key.startsWith("alias/") ? key : null;
+    if (alias == null) {
+      return new Statement("Allow", null, actions, List.of(keys + key), condition);
+    }
+    condition.put("ForAnyValue:StringEquals", Map.of("kms:ResourceAliases", List.of(alias)));
+    return new Statement("Allow", null, actions, List.of(keys + "*"), condition);
   }
 
   /** Trusted by Firehose of this account only (the confused-deputy guard AWS recommends). */

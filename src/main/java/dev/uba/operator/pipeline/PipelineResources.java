@@ -1,5 +1,8 @@
 package dev.uba.operator.pipeline;
 
+import dev.uba.operator.aws.cloudwatch.DeliveryMetrics;
+import dev.uba.operator.aws.firehose.DeliveryActual;
+import dev.uba.operator.aws.firehose.DeliveryDesired;
 import dev.uba.operator.aws.iam.PolicyActual;
 import dev.uba.operator.aws.iam.PolicyDesired;
 import dev.uba.operator.aws.iam.RoleActual;
@@ -7,8 +10,12 @@ import dev.uba.operator.aws.iam.RoleDesired;
 import dev.uba.operator.aws.kinesis.StreamActual;
 import dev.uba.operator.aws.kinesis.StreamChangeBudget;
 import dev.uba.operator.aws.kinesis.StreamDesired;
+import dev.uba.operator.aws.logs.LogGroupActual;
+import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.opensearch.DomainActual;
 import dev.uba.operator.aws.opensearch.DomainDesired;
+import dev.uba.operator.aws.s3.BucketActual;
+import dev.uba.operator.aws.s3.BucketDesired;
 import dev.uba.operator.engine.AwsResource;
 
 /**
@@ -18,7 +25,10 @@ import dev.uba.operator.engine.AwsResource;
 record PipelineResources(
     AwsResource<StreamDesired, StreamActual> stream, StreamChangeBudget streamBudget,
     AwsResource<PolicyDesired, PolicyActual> producerPolicy, AwsResource<RoleDesired, RoleActual> ingestionRole,
-    AwsResource<DomainDesired, DomainActual> domain) {
+    AwsResource<DomainDesired, DomainActual> domain, AwsResource<BucketDesired, BucketActual> archive,
+    AwsResource<LogGroupDesired, LogGroupActual> deliveryLogGroup,
+    AwsResource<DeliveryDesired, DeliveryActual> delivery,
+    AwsResource<DeliveryMetrics.Query, DeliveryMetrics.Reading> metrics) {
 
   /** Builds the resource types for a region; the stream's change budget comes from status. */
   interface Factory {

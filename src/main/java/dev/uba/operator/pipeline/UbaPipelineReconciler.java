@@ -3,6 +3,10 @@ package dev.uba.operator.pipeline;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.aws.cloudwatch.DeliveryMetrics;
+import dev.uba.operator.aws.firehose.DeliveryStream;
+import dev.uba.operator.aws.logs.LogGroup;
+import dev.uba.operator.aws.s3.ArchiveBucket;
 import dev.uba.operator.aws.iam.IamRole;
 import dev.uba.operator.aws.iam.ManagedPolicy;
 import dev.uba.operator.aws.kinesis.KinesisStream;
@@ -13,7 +17,7 @@ import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Ownership;
-import dev.uba.operator.engine.Reasons;
+import dev.uba.operator.engine.StatusDerivation;
 import dev.uba.operator.engine.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -39,7 +43,9 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   public UbaPipelineReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
     this(config, clock, (region, budget) -> new PipelineResources(new KinesisStream(aws.kinesis(region), budget),
             budget, new ManagedPolicy(aws.iam(region)), new IamRole(aws.iam(region)),
-            new OpenSearchDomain(aws.openSearch(region))),
+            new OpenSearchDomain(aws.openSearch(region)), new ArchiveBucket(aws.s3(region)),
+            new LogGroup(aws.cloudWatchLogs(region)), new DeliveryStream(aws.firehose(region)),
+            new DeliveryMetrics(aws.cloudWatch(region))),
         region -> new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region)));
   }
 
@@ -67,26 +73,20 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   protected List<Outcome> converge(UbaPipeline pipeline, UbaPipelineStatus status, Context<UbaPipeline> context,
       EventSink events) {
     String region = config.regionFor(pipeline.getSpec().getRegion());
-    Workflow.PassResult result = PipelineWorkflow.WORKFLOW.reconcile(pass(pipeline, status, region, events));
+    PipelinePass pass = pass(pipeline, status, region, events);
+    Workflow.PassResult result = PipelineWorkflow.WORKFLOW.reconcile(pass, status.getResources());
     status.setResources(result.resources());
-    List<Outcome> outcomes = new java.util.ArrayList<>(result.outcomes());
-    notYetBuilt(pipeline).ifPresent(outcomes::add);
+    if (pass.deliveryWanted()) {
+      DeliveryNodes.notMeasuredYet(pass);
+    } else {
+      status.setDataFlow(null);
+      StatusDerivation.removeCondition(status, DataFlow.CONDITION);
+    }
     if (ownsAnything(status)) {
       // From now on the region is fixed (ImmutableField); before anything exists it may still be corrected.
       status.setRegion(region);
     }
-    return outcomes;
-  }
-
-  /**
-   * The archive and the delivery are in the API, and their resource types are being built: until
-   * the pipeline creates them, saying so beats pretending they exist.
-   */
-  private static Optional<Outcome> notYetBuilt(UbaPipeline pipeline) {
-    var spec = pipeline.getSpec();
-    String field = spec.getDelivery() != null ? "spec.delivery" : spec.getArchive() != null ? "spec.archive" : null;
-    return Optional.ofNullable(field).map(f -> Outcome.degraded(Reasons.INVALID_SPEC,
-        f + ": not supported by this version of the operator yet; the other resources are converged"));
+    return result.outcomes();
   }
 
   @Override
@@ -110,17 +110,17 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
     PipelineDesiredState.Location where = locations.apply(region);
     PipelineNames names = PipelineNames.of(pipeline);
     PipelineDesiredState desired = PipelineDesiredState.of(pipeline, names, where);
-    PipelineDesiredState inUse = PipelineDesiredState.of(PipelineInUse.withSearch(pipeline, status),
-        PipelineInUse.namesInUse(pipeline), where);
+    PipelineDesiredState inUse = PipelineDesiredState.of(PipelineInUse.withRecorded(pipeline, status),
+        PipelineInUse.namesInUse(pipeline), where, status.getIngestionRole() != null);
     UbaPipelineStatus.StreamStatus stream = status.getStream();
     StreamChangeBudget budget = new StreamChangeBudget(clock,
         stream == null ? List.of() : stream.getShardCountUpdates(), stream == null ? List.of() : stream.getModeSwitches());
     return new PipelinePass(desired, inUse, status, resources.create(region, budget), names.ownerId(), events,
-        pipeline.getSpec().getDeletionPolicy());
+        pipeline.getSpec().getDeletionPolicy(), pipeline.getMetadata().getGeneration(), clock.instant());
   }
 
   private static boolean ownsAnything(UbaPipelineStatus status) {
     return status.getStream() != null || status.getProducerPolicy() != null || status.getIngestionRole() != null
-        || status.getSearch() != null;
+        || status.getSearch() != null || status.getArchive() != null || status.getDelivery() != null;
   }
 }

@@ -158,8 +158,9 @@ class PipelinePoliciesTest {
     String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     String logGroup = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/kinesisfirehose/analytics-clickstream";
     String lambda = "arn:aws:lambda:us-east-1:123456789012:function:enrich";
+    var where = new PipelineDesiredState.Location("us-east-1", "123456789012", "aws");
     String full = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, key, DOMAIN, "clicks",
-        bucket, key, "s3.us-east-1.amazonaws.com", logGroup, lambda));
+        bucket, key, where, logGroup, lambda));
     assertThat(allActions(full)).contains("kms:Decrypt", "s3:PutObject", "s3:ListBucketMultipartUploads",
         "kms:GenerateDataKey", "logs:PutLogEvents", "lambda:InvokeFunction", "lambda:GetFunctionConfiguration");
     assertThat(allResources(full)).doesNotContain("*").contains(bucket, bucket + "/*", logGroup + ":log-stream:*",
@@ -171,7 +172,22 @@ class PipelinePoliciesTest {
 
     // S3-only delivery, AWS-owned keys, no logging, no processor: kinesis and s3 only
     String s3Only = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, null, null, null,
-        bucket, null, null, null, null));
+        bucket, null, where, null, null));
     assertThat(allActions(s3Only)).allMatch(a -> a.startsWith("kinesis:") || a.startsWith("s3:"));
+  }
+
+  @Test
+  void aKeyNamedByAliasIsGrantedThroughItsAliasAndAKeyIdAsItsArn() throws Exception {
+    var where = new PipelineDesiredState.Location("eu-west-1", "123456789012", "aws");
+    String byAlias = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, "alias/clicks", null,
+        null, null, null, where, null, null));
+    JsonNode kms = statements(byAlias).stream().filter(s -> values(s.get("Action")).contains("kms:Decrypt"))
+        .findFirst().orElseThrow();
+    assertThat(values(kms.get("Resource"))).containsExactly("arn:aws:kms:eu-west-1:123456789012:key/*");
+    assertThat(values(kms.get("Condition").get("ForAnyValue:StringEquals").get("kms:ResourceAliases")))
+        .containsExactly("alias/clicks");
+    String byId = PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(STREAM, "1234abcd", null,
+        null, null, null, where, null, null));
+    assertThat(allResources(byId)).contains("arn:aws:kms:eu-west-1:123456789012:key/1234abcd");
   }
 }

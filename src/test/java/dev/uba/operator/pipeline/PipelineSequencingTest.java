@@ -16,6 +16,13 @@ import dev.uba.operator.aws.kinesis.StreamActual;
 import dev.uba.operator.aws.kinesis.StreamDesired;
 import dev.uba.operator.aws.opensearch.DomainActual;
 import dev.uba.operator.aws.opensearch.DomainDesired;
+import dev.uba.operator.aws.cloudwatch.DeliveryMetrics;
+import dev.uba.operator.aws.firehose.DeliveryActual;
+import dev.uba.operator.aws.firehose.DeliveryDesired;
+import dev.uba.operator.aws.logs.LogGroupActual;
+import dev.uba.operator.aws.logs.LogGroupDesired;
+import dev.uba.operator.aws.s3.BucketActual;
+import dev.uba.operator.aws.s3.BucketDesired;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.engine.EventSink;
 import dev.uba.operator.engine.Outcome;
@@ -47,6 +54,16 @@ class PipelineSequencingTest {
           h.tags()), RoleActual::name);
   private final FakeResource<DomainDesired, DomainActual> domain = new FakeResource<>(aws, "OpenSearchDomain",
       PipelineSequencingTest::domainOf, DomainActual::name);
+  private final FakeResource<BucketDesired, BucketActual> archive = new FakeResource<BucketDesired, BucketActual>(aws,
+      "S3Bucket", (name, h) -> new BucketActual(name, h.desired().arn(), null, null, null, null, List.of(), h.tags(),
+          h.desired().forceDestroy()), BucketActual::name).settlesOnCreate();
+  private final FakeResource<LogGroupDesired, LogGroupActual> logGroup = new FakeResource<LogGroupDesired,
+      LogGroupActual>(aws, "LogGroup", (name, h) -> new LogGroupActual(name, h.desired().arn(),
+          h.desired().retentionDays(), h.tags()), LogGroupActual::name).settlesOnCreate();
+  private final FakeResource<DeliveryDesired, DeliveryActual> delivery = new FakeResource<>(aws, "DeliveryStream",
+      (name, h) -> new DeliveryActual(name, "arn:firehose/" + name, h.state().equals("FAILED") ? "CREATING_FAILED"
+          : h.state(), "1", "destinationId-000000000001", h.reason(), h.desired().settings(), h.tags()),
+      DeliveryActual::name);
   private final List<String> events = new ArrayList<>();
 
   private static DomainActual domainOf(String name, FakeResource.Held<DomainDesired> h) {
@@ -60,7 +77,8 @@ class PipelineSequencingTest {
 
   private UbaPipelineReconciler reconciler() {
     return new UbaPipelineReconciler(OperatorConfig.fromEnvironment(Map.of("AWS_REGION", REGION)),
-        Clock.systemUTC(), (region, budget) -> new PipelineResources(stream, budget, policy, role, domain),
+        Clock.systemUTC(), (region, budget) -> new PipelineResources(stream, budget, policy, role, domain, archive,
+            logGroup, delivery, metrics),
         region -> new PipelineDesiredState.Location(region, "123456789012", "aws"));
   }
 
@@ -75,6 +93,33 @@ class PipelineSequencingTest {
       events.add(reason + " " + message);
     }
   };
+
+  /** Reads what the metrics fake holds for any window: the reading is not a resource that gets created. */
+  private final MetricsReader metrics = new MetricsReader();
+
+  private final class MetricsReader implements dev.uba.operator.engine.AwsResource<DeliveryMetrics.Query,
+      DeliveryMetrics.Reading> {
+    DeliveryMetrics.Reading reading = new DeliveryMetrics.Reading(1200L, 1195L, 1.0, 95.0);
+
+    @Override public String kind() { return "DeliveryMetrics"; }
+    @Override public Optional<DeliveryMetrics.Reading> observe(DeliveryMetrics.Query q) {
+      return Optional.of(reading);
+    }
+    @Override public Map<String, String> tags(DeliveryMetrics.Reading a) { return Map.of(); }
+    @Override public boolean taggable() { return false; }
+    @Override public dev.uba.operator.engine.AwsState state(DeliveryMetrics.Reading a) {
+      return dev.uba.operator.engine.AwsState.stable("Measured");
+    }
+    @Override public String arn(DeliveryMetrics.Reading a) { return null; }
+    @Override public dev.uba.operator.engine.Drift drift(DeliveryMetrics.Query d, DeliveryMetrics.Reading a) {
+      return dev.uba.operator.engine.Drift.NONE;
+    }
+    @Override public Applied create(DeliveryMetrics.Query d) { throw new UnsupportedOperationException(); }
+    @Override public Applied update(DeliveryMetrics.Query d, DeliveryMetrics.Reading a, dev.uba.operator.engine.Drift x) {
+      throw new UnsupportedOperationException();
+    }
+    @Override public Applied delete(DeliveryMetrics.Reading a) { throw new UnsupportedOperationException(); }
+  }
 
   private static UbaPipeline pipeline(boolean search, DeletionPolicy policy) {
     UbaPipelineSpec spec = new UbaPipelineSpec();
@@ -111,12 +156,12 @@ class PipelineSequencingTest {
     UbaPipelineReconciler reconciler = reconciler();
 
     List<Outcome> first = pass(reconciler, p);
-    assertThat(aws.writes()).containsExactly("create KinesisStream analytics-clicks",
-        "create IamPolicy analytics-clicks-producer", "create IamRole analytics-clicks-ingest");
+    assertThat(aws.writes()).containsExactly("create IamPolicy analytics-clicks-producer",
+        "create KinesisStream analytics-clicks", "create IamRole analytics-clicks-ingest");
     assertThat(p.getStatus().getResources()).extracting(ResourceStatus::getKind, ResourceStatus::getMessage)
         .last().asString().contains("OpenSearchDomain", "waiting for IamRole analytics-clicks-ingest");
     assertThat(first).extracting(Outcome::reason)
-        .containsExactly(Reasons.CREATING, Reasons.READY, Reasons.CREATING, Reasons.WAITING);
+        .containsExactly(Reasons.READY, Reasons.CREATING, Reasons.CREATING, Reasons.WAITING);
 
     aws.settleAll();
     pass(reconciler, p);
@@ -131,14 +176,14 @@ class PipelineSequencingTest {
     UbaPipeline p = pipeline(true, DeletionPolicy.Delete);
 
     List<Outcome> outcomes = pass(reconciler(), p);
-    assertThat(aws.writes()).containsExactly("create KinesisStream analytics-clicks",
-        "create IamPolicy analytics-clicks-producer", "create IamRole analytics-clicks-ingest");
+    assertThat(aws.writes()).containsExactly("create IamPolicy analytics-clicks-producer",
+        "create KinesisStream analytics-clicks", "create IamRole analytics-clicks-ingest");
     assertThat(outcomes).extracting(Outcome::reason).contains(Reasons.ACCESS_DENIED, Reasons.WAITING);
     assertThat(domain.exists("analytics-clicks")).isFalse();
   }
 
   @Test
-  void deletesDomainRolePolicyStreamInThatOrderEachOnceTheOneBeforeIsGone() {
+  void deletesDomainRoleStreamPolicyInThatOrderEachOnceTheOneBeforeIsGone() {
     UbaPipeline p = pipeline(true, DeletionPolicy.Delete);
     UbaPipelineReconciler reconciler = reconciler();
     converged(reconciler, p);
@@ -149,8 +194,8 @@ class PipelineSequencingTest {
     }
     assertThat(deletePass(reconciler, p)).isEmpty();
     assertThat(aws.writes()).containsExactly("delete OpenSearchDomain analytics-clicks",
-        "delete IamRole analytics-clicks-ingest", "delete IamPolicy analytics-clicks-producer",
-        "delete KinesisStream analytics-clicks");
+        "delete IamRole analytics-clicks-ingest", "delete KinesisStream analytics-clicks",
+        "delete IamPolicy analytics-clicks-producer");
   }
 
   @Test
@@ -201,5 +246,103 @@ class PipelineSequencingTest {
     UbaPipelineReconciler restarted = reconciler();
     converged(restarted, p);
     assertThat(aws.writes()).containsExactly("create OpenSearchDomain analytics-clicks");
+  }
+
+  private static UbaPipeline withDelivery(DeletionPolicy policy) {
+    UbaPipeline p = pipeline(true, policy);
+    p.getSpec().setArchive(new dev.uba.operator.api.v1alpha1.ArchiveSpec());
+    p.getSpec().setDelivery(new dev.uba.operator.api.v1alpha1.DeliverySpec());
+    return p;
+  }
+
+  private static Optional<io.fabric8.kubernetes.api.model.Condition> dataFlowing(UbaPipeline p) {
+    return p.getStatus().getConditions().stream().filter(c -> c.getType().equals("DataFlowing")).findFirst();
+  }
+
+  @Test
+  void theDeliveryComesLastOnceStreamDomainRoleBucketAndLogGroupAreThereAndDataFlowIsMeasured() {
+    UbaPipeline p = withDelivery(DeletionPolicy.Delete);
+    UbaPipelineReconciler reconciler = reconciler();
+    pass(reconciler, p);
+    assertThat(aws.writes()).containsExactly("create S3Bucket " + p.getStatus().getArchive().getBucketName(),
+        "create IamPolicy analytics-clicks-producer", "create KinesisStream analytics-clicks",
+        "create LogGroup /aws/kinesisfirehose/analytics-clicks", "create IamRole analytics-clicks-ingest");
+    assertThat(p.getStatus().getResources()).extracting(ResourceStatus::getKind).endsWith("OpenSearchDomain",
+        "DeliveryStream");
+    assertThat(dataFlowing(p)).get().extracting(c -> c.getStatus(), c -> c.getReason())
+        .containsExactly("Unknown", "NotMeasured");
+
+    converged(reconciler, p);
+    assertThat(aws.writes()).last().isEqualTo("create DeliveryStream analytics-clicks");
+    assertThat(p.getStatus().getDelivery().getDestination()).isEqualTo("OpenSearch");
+    assertThat(delivery.held("analytics-clicks").orElseThrow().desired().settings().prefix()).isEqualTo("backup/");
+    assertThat(dataFlowing(p)).get().extracting(c -> c.getStatus(), c -> c.getReason())
+        .containsExactly("True", "Flowing");
+    assertThat(p.getStatus().getDataFlow().getIncomingRecords()).isEqualTo(1200L);
+
+    metrics.reading = new DeliveryMetrics.Reading(1200L, 0L, 0.0, null);
+    pass(reconciler, p);
+    assertThat(dataFlowing(p)).get().extracting(c -> c.getReason()).isEqualTo("DeliveryFailing");
+  }
+
+  @Test
+  void aFailedDeliveryStreamIsTriedAgainOnlyAfterASpecChange() {
+    UbaPipeline p = withDelivery(DeletionPolicy.Delete);
+    UbaPipelineReconciler reconciler = reconciler();
+    converged(reconciler, p);
+    delivery.fail("analytics-clicks", "RETIRE_KMS_GRANT_FAILED: the key is disabled");
+    aws.clearJournal();
+
+    assertThat(pass(reconciler, p)).extracting(Outcome::reason).contains(Reasons.AWS_RESOURCE_FAILED);
+    assertThat(pass(reconciler, p)).extracting(Outcome::reason).contains(Reasons.AWS_RESOURCE_FAILED);
+    assertThat(aws.writes()).as("a resync only looks").isEmpty();
+
+    p.getMetadata().setGeneration(2L);
+    p.getSpec().getDelivery().setBufferSizeMiB(10);
+    pass(reconciler, p);
+    assertThat(aws.writes()).containsExactly("retry DeliveryStream analytics-clicks",
+        "delete DeliveryStream analytics-clicks");
+    aws.settleAll();
+    converged(reconciler, p);
+    assertThat(aws.writes()).last().isEqualTo("create DeliveryStream analytics-clicks");
+    assertThat(delivery.held("analytics-clicks").orElseThrow().desired().settings().bufferSizeMiB()).isEqualTo(10);
+  }
+
+  @Test
+  void deletionTakesTheDeliveryFirstAndTheArchiveLast() {
+    UbaPipeline p = withDelivery(DeletionPolicy.Delete);
+    UbaPipelineReconciler reconciler = reconciler();
+    converged(reconciler, p);
+    String bucket = p.getStatus().getArchive().getBucketName();
+    aws.clearJournal();
+
+    for (int i = 0; i < 20 && deletePass(reconciler, p).isPresent(); i++) {
+      aws.settleAll();
+    }
+    assertThat(aws.writes()).containsExactly("delete DeliveryStream analytics-clicks",
+        "delete OpenSearchDomain analytics-clicks", "delete IamRole analytics-clicks-ingest",
+        "delete LogGroup /aws/kinesisfirehose/analytics-clicks", "delete KinesisStream analytics-clicks",
+        "delete IamPolicy analytics-clicks-producer", "delete S3Bucket " + bucket);
+  }
+
+  @Test
+  void removingTheDeliveryDeletesItThenItsLogGroupAndForgetsTheDataFlow() {
+    UbaPipeline p = withDelivery(DeletionPolicy.Delete);
+    UbaPipelineReconciler reconciler = reconciler();
+    converged(reconciler, p);
+    aws.clearJournal();
+    p.getSpec().setDelivery(null);
+
+    for (int i = 0; i < 5; i++) {
+      pass(reconciler, p);
+      aws.settleAll();
+    }
+    // the role loses the delivery's grants at once; the stream goes, then its log group
+    assertThat(aws.writes()).containsExactly("update IamRole analytics-clicks-ingest",
+        "delete DeliveryStream analytics-clicks", "delete LogGroup /aws/kinesisfirehose/analytics-clicks");
+    assertThat(p.getStatus().getDelivery()).isNull();
+    assertThat(p.getStatus().getDataFlow()).isNull();
+    assertThat(dataFlowing(p)).isEmpty();
+    assertThat(archive.exists(p.getStatus().getArchive().getBucketName())).isTrue();
   }
 }

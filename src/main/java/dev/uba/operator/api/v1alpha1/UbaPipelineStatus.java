@@ -56,6 +56,10 @@ public class UbaPipelineStatus extends CommonStatus {
     private String status;
     private String destination;
     private String versionId;
+    /** The generation a FAILED delivery stream was first seen with: it is tried again once the spec moves past it. */
+    private Long failedGeneration;
+    /** Since when Firehose could not assume the new ingestion role (IAM is eventually consistent). */
+    private String waitingForRoleSince;
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
@@ -67,6 +71,10 @@ public class UbaPipelineStatus extends CommonStatus {
     public void setDestination(String destination) { this.destination = destination; }
     public String getVersionId() { return versionId; }
     public void setVersionId(String versionId) { this.versionId = versionId; }
+    public Long getFailedGeneration() { return failedGeneration; }
+    public void setFailedGeneration(Long failedGeneration) { this.failedGeneration = failedGeneration; }
+    public String getWaitingForRoleSince() { return waitingForRoleSince; }
+    public void setWaitingForRoleSince(String waitingForRoleSince) { this.waitingForRoleSince = waitingForRoleSince; }
   }
 
   /** What CloudWatch measured of the events in the last windowMinutes (with a delivery). */

@@ -21,12 +21,6 @@ import java.util.Map;
  * an ARN AWS chooses and are found by name until status records it.
  */
 public final class ModelDesiredState {
-  public static final String DEFAULT_SCHEMA = "{\"type\":\"record\",\"name\":\"Interactions\","
-      + "\"namespace\":\"com.amazonaws.personalize.schema\",\"fields\":["
-      + "{\"name\":\"USER_ID\",\"type\":\"string\"},{\"name\":\"ITEM_ID\",\"type\":\"string\"},"
-      + "{\"name\":\"TIMESTAMP\",\"type\":\"long\"},{\"name\":\"EVENT_TYPE\",\"type\":\"string\"}],"
-      + "\"version\":\"1.0\"}";
-
   /** Where the model lives: its region, and the account and partition the ARNs are built from. */
   public record Location(String region, String accountId, String partition) {
     String personalize(String resource) {
@@ -129,10 +123,10 @@ public final class ModelDesiredState {
             PersonalizeCampaign.TPS, String.valueOf(tps(model.getSpec()))), tags);
   }
 
-  /** The interactions schema: the spec's, else the default (USER_ID, ITEM_ID, TIMESTAMP, EVENT_TYPE). */
+  /** The interactions schema: the spec's, or the one an empty interactionsSchema stands for. */
   public static String schema(PersonalizationModelSpec spec) {
-    return spec.getInteractionsSchema() == null || spec.getInteractionsSchema().isBlank() ? DEFAULT_SCHEMA
-        : spec.getInteractionsSchema();
+    return spec.getInteractionsSchema() == null || spec.getInteractionsSchema().isBlank()
+        ? PersonalizationModelSpec.DEFAULT_INTERACTIONS_SCHEMA : spec.getInteractionsSchema();
   }
 
   /** The domain, null for a custom dataset group. */

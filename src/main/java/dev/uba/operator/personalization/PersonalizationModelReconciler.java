@@ -1,36 +1,20 @@
 package dev.uba.operator.personalization;
 
-import dev.uba.operator.api.v1alpha1.DeletionPolicy;
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.aws.AwsClients;
-import dev.uba.operator.aws.iam.IamRole;
-import dev.uba.operator.aws.personalize.PersonalizeCampaign;
-import dev.uba.operator.aws.personalize.PersonalizeDataset;
-import dev.uba.operator.aws.personalize.PersonalizeDatasetGroup;
-import dev.uba.operator.aws.personalize.PersonalizeEventTracker;
-import dev.uba.operator.aws.personalize.PersonalizeImportJob;
-import dev.uba.operator.aws.personalize.PersonalizeSchema;
-import dev.uba.operator.aws.personalize.PersonalizeSolution;
-import dev.uba.operator.aws.personalize.PersonalizeSolutionVersion;
 import dev.uba.operator.config.OperatorConfig;
-import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
-import dev.uba.operator.engine.KubernetesEvents;
+import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.Reasons;
-import dev.uba.operator.engine.RequeueSchedule;
-import dev.uba.operator.engine.StatusWriter;
+import dev.uba.operator.engine.Workflow;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,14 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Converges a PersonalizationModel: validate (no AWS call for an invalid spec), then the chain
- * from the data-access role to the serving campaign, one step further per pass (each pass ends at
- * the first step AWS is still working on, and the object is looked at again after the poll
- * interval), the Secret for applications, and the status in one place. Deletion runs the chain
- * backwards and holds the finalizer until AWS no longer returns the resources.
+ * Converges a PersonalizationModel on the shared skeleton ({@link ObjectReconciler}: validate with
+ * no AWS call for an invalid spec, one status write, deletion that holds the finalizer until AWS
+ * no longer returns the resources): each pass runs the model's {@link ModelWorkflow} one step
+ * further (it ends at the first step AWS is still working on, and the object is looked at again
+ * after the poll interval), then writes the Secret for applications. Deletion is the workflow's
+ * cleanup, in reverse order.
  *
  * <p>Besides spec changes, a changed uba.dev/retrain annotation triggers a pass (see
  * {@link RetrainAnnotationFilter}); the value handled is recorded in status.
@@ -55,20 +39,24 @@ import software.amazon.awssdk.core.exception.SdkException;
 @ControllerConfiguration(name = "personalizationmodel", finalizerName = Ownership.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = PersonalizationModelReconciler.RetrainAnnotationFilter.class))
-public class PersonalizationModelReconciler implements Reconciler<PersonalizationModel>, Cleaner<PersonalizationModel> {
-
+public class PersonalizationModelReconciler
+    extends ObjectReconciler<PersonalizationModel, PersonalizationModelStatus> {
   private final OperatorConfig config;
-  private final AwsClients aws;
-  private final StatusWriter statusWriter;
+  private final ModelAws aws;
+  private final TrackingSecret.Writer secrets;
   private final Clock clock;
-  private final RequeueSchedule requeue;
 
   public PersonalizationModelReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
+    this(config, ModelAws.of(aws), TrackingSecret.Writer.CLUSTER, clock);
+  }
+
+  /** With the resource types and the Secret writer given (fakes in the sequencing tests). */
+  PersonalizationModelReconciler(OperatorConfig config, ModelAws aws, TrackingSecret.Writer secrets, Clock clock) {
+    super(config.pollInterval(), config.resyncInterval(), clock);
     this.config = config;
-    this.requeue = new RequeueSchedule(config.pollInterval(), config.resyncInterval());
     this.aws = aws;
+    this.secrets = secrets;
     this.clock = clock;
-    this.statusWriter = new StatusWriter(clock);
   }
 
   /**
@@ -86,55 +74,33 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
   }
 
   @Override
-  public UpdateControl<PersonalizationModel> reconcile(PersonalizationModel model, Context<PersonalizationModel> context) {
-    if (model.getSpec() == null) {
-      return UpdateControl.noUpdate();
-    }
-    EventSink events = new KubernetesEvents(context.getClient(), model);
-    PersonalizationModelStatus status = model.getStatus() == null ? new PersonalizationModelStatus() : model.getStatus();
-    ModelNames names = ModelNames.of(model);
-    String region = regionOf(model);
-    String partition = region == null ? "aws" : AwsClients.partition(region);
-    Optional<Outcome> invalid = ModelValidation.validate(model, config.region(), config.personalizeMaxTps(), names,
-        partition);
-    if (invalid.isPresent()) {
-      return statusWriter.write(model, status, List.of(invalid.get()), Optional.empty(), events);
-    }
-    Instant now = clock.instant();
-    List<Outcome> outcomes = new ArrayList<>();
-    try {
-      ModelDesiredState desired = new ModelDesiredState(model, names, locate(region), pipelineTags(context, model));
-      ModelConvergence pass = new ModelConvergence(resourcesFor(region), names.ownerId(), events, now);
-      outcomes.addAll(pass.run(model, desired, status));
-      if (status.getDatasetGroupArn() != null || status.getDataAccessRole() != null) {
-        status.setRegion(region);
-      }
-      secret(context, model, names, status, pass.trackingId(), outcomes);
-    } catch (SdkException e) {
-      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
-    }
-    Optional<Duration> next = requeue.after(model, outcomes).map(d -> soonerForTimer(d, model, status, now));
-    return statusWriter.write(model, status, outcomes, next, events);
+  protected PersonalizationModelStatus newStatus() {
+    return new PersonalizationModelStatus();
   }
 
-  /** The Secret for applications, once there is something to put in it. */
-  private void secret(Context<PersonalizationModel> context, PersonalizationModel model, ModelNames names,
-      PersonalizationModelStatus status, Optional<String> trackingId, List<Outcome> outcomes) {
-    if (status.getCampaignArn() == null && status.getEventTrackerArn() == null) {
-      return;
+  @Override
+  protected Optional<Outcome> validate(PersonalizationModel model) {
+    String region = regionOf(model);
+    return ModelValidation.validate(model, config.region(), config.personalizeMaxTps(), ModelNames.of(model),
+        region == null ? "aws" : AwsClients.partition(region));
+  }
+
+  @Override
+  protected List<Outcome> converge(PersonalizationModel model, PersonalizationModelStatus status,
+      Context<PersonalizationModel> context, EventSink events) {
+    String region = regionOf(model);
+    ModelDesiredState desired = new ModelDesiredState(model, ModelNames.of(model), aws.locate(region),
+        pipelineTags(context, model));
+    ModelPass pass = new ModelPass(model, status, desired, aws.resources(region), events, clock.instant());
+    Workflow.PassResult result = ModelWorkflow.WORKFLOW.reconcile(pass);
+    ModelStatusUpdate.pass(status, pass.step(), result);
+    if (status.getDatasetGroupArn() != null || status.getDataAccessRole() != null) {
+      // From now on the region is fixed (ImmutableField); before anything exists it may still be corrected.
+      status.setRegion(region);
     }
-    Map<String, String> data = TrackingSecret.data(trackingId.orElse(null), status.getCampaignArn(),
-        status.getEventTrackerArn());
-    if (trackingId.isEmpty() && status.getEventTrackerArn() != null) {
-      // Not read this pass (the tracker is not ACTIVE yet): leave the Secret as it is.
-      return;
-    }
-    try {
-      TrackingSecret.apply(context.getClient(), model, names.secret(), data);
-      status.setTrackingSecretName(names.secret());
-    } catch (KubernetesClientException e) {
-      outcomes.add(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: " + e.getMessage()));
-    }
+    List<Outcome> outcomes = new ArrayList<>(result.outcomes());
+    secret(context, model, desired.names(), status, pass.trackingId()).ifPresent(outcomes::add);
+    return outcomes;
   }
 
   /**
@@ -156,53 +122,57 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
     }
   }
 
+  /** The Secret for applications, once there is something to put in it; an outcome if it could not be written. */
+  private Optional<Outcome> secret(Context<PersonalizationModel> context, PersonalizationModel model, ModelNames names,
+      PersonalizationModelStatus status, Optional<String> trackingId) {
+    if (status.getCampaignArn() == null && status.getEventTrackerArn() == null) {
+      return Optional.empty();
+    }
+    if (trackingId.isEmpty() && status.getEventTrackerArn() != null) {
+      // Not read this pass (the tracker is not ACTIVE yet): leave the Secret as it is.
+      return Optional.empty();
+    }
+    Map<String, String> data = TrackingSecret.data(trackingId.orElse(null), status.getCampaignArn(),
+        status.getEventTrackerArn());
+    try {
+      secrets.write(context, model, names.secret(), data);
+      status.setTrackingSecretName(names.secret());
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      return Optional.of(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: "
+          + e.getMessage()));
+    }
+  }
+
   /** With a retraining timer, the next pass comes no later than when it is due. */
-  private static Duration soonerForTimer(Duration requeue, PersonalizationModel model,
-      PersonalizationModelStatus status, Instant now) {
-    return Retraining.nextByTimer(model.getSpec(), status)
+  @Override
+  protected Optional<Duration> nextPass(PersonalizationModel model, PersonalizationModelStatus status,
+      List<Outcome> outcomes) {
+    Instant now = clock.instant();
+    return super.nextPass(model, status, outcomes).map(requeue -> Retraining.nextByTimer(model.getSpec(), status)
         .map(at -> Duration.between(now, at))
         .filter(d -> d.compareTo(requeue) < 0)
         .map(d -> d.isNegative() ? Duration.ZERO : d)
-        .orElse(requeue);
+        .orElse(requeue));
   }
 
   @Override
-  public DeleteControl cleanup(PersonalizationModel model, Context<PersonalizationModel> context) {
-    return requeue.afterCleanup(model, deleteFromAws(model, context));
-  }
-
-  private DeleteControl deleteFromAws(PersonalizationModel model, Context<PersonalizationModel> context) {
-    if (model.getSpec() == null) {
-      return DeleteControl.defaultDelete();
+  protected Optional<List<Outcome>> delete(PersonalizationModel model, PersonalizationModelStatus status,
+      Context<PersonalizationModel> context, EventSink events) {
+    String region = status.getRegion() != null ? status.getRegion() : regionOf(model);
+    if (region == null || status.getRegion() == null && status.getDatasetGroupArn() == null
+        && status.getDataAccessRole() == null) {
+      // Nothing was ever created (or recorded) in AWS.
+      return Optional.empty();
     }
-    EventSink events = new KubernetesEvents(context.getClient(), model);
-    if (model.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
-      events.normal("Retained", "deletionPolicy Retain: AWS resources are left in place with their ownership tags");
-      return DeleteControl.defaultDelete();
+    ModelDesiredState desired = new ModelDesiredState(model, namesInUse(model, status), aws.locate(region));
+    ModelPass pass = new ModelPass(model, status, desired, aws.resources(region), events, clock.instant());
+    Workflow.PassResult result = ModelWorkflow.WORKFLOW.cleanup(pass, status.getResources());
+    if (result.finished()) {
+      return Optional.empty();
     }
-    PersonalizationModelStatus status = model.getStatus() == null ? new PersonalizationModelStatus() : model.getStatus();
-    List<Outcome> outcomes;
-    try {
-      String region = status.getRegion() != null ? status.getRegion() : regionOf(model);
-      if (region == null || status.getRegion() == null && status.getDatasetGroupArn() == null
-          && status.getDataAccessRole() == null) {
-        // Nothing was ever created (or recorded) in AWS.
-        return DeleteControl.defaultDelete();
-      }
-      ModelNames names = namesInUse(model, status);
-      ModelDesiredState desired = new ModelDesiredState(model, names, locate(region));
-      ModelDeletion deletion = new ModelDeletion(resourcesFor(region), names.ownerId(), events);
-      outcomes = deletion.run(desired, status, status.getDataAccessRole() != null);
-      if (outcomes.isEmpty()) {
-        return DeleteControl.defaultDelete();
-      }
-    } catch (SdkException e) {
-      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
-    }
-    statusWriter.writeDeleting(context.getClient(), model, status, outcomes, events);
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(
-        requeue.after(model, outcomes)
-            .orElse(config.pollInterval()).toMillis());
+    ModelStatusUpdate.pass(status, "Deleting", result);
+    return Optional.of(result.outcomes());
   }
 
   /** The names in use: the dataset group's as recorded, the others derived. */
@@ -216,20 +186,7 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
         derived.role(), derived.secret());
   }
 
-  private ModelResources resourcesFor(String region) {
-    var personalize = aws.personalize(region);
-    return new ModelResources(new IamRole(aws.iam(region)), new PersonalizeDatasetGroup(personalize),
-        new PersonalizeSchema(personalize), new PersonalizeDataset(personalize), new PersonalizeImportJob(personalize),
-        new PersonalizeEventTracker(personalize), new PersonalizeSolution(personalize),
-        new PersonalizeSolutionVersion(personalize), new PersonalizeCampaign(personalize));
-  }
-
   private String regionOf(PersonalizationModel model) {
     return config.regionFor(model.getSpec().getRegion());
   }
-
-  private ModelDesiredState.Location locate(String region) {
-    return new ModelDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region));
-  }
-
 }

@@ -33,4 +33,16 @@ record ModelResources(
     AwsResource<EventTrackerDesired, EventTrackerActual> eventTracker,
     AwsResource<SolutionDesired, SolutionActual> solution,
     AwsResource<SolutionVersionDesired, SolutionVersionActual> solutionVersion,
-    AwsResource<CampaignDesired, CampaignActual> campaign) {}
+    AwsResource<CampaignDesired, CampaignActual> campaign) {
+
+  /**
+   * The same types with their tags left as they are: for a pass that does not know the inherited
+   * tags, so that it never strips them (resources it creates get the tags it knows; the next pass
+   * that knows adds the others).
+   */
+  ModelResources keepingTags() {
+    return new ModelResources(TagsKept.of(role), TagsKept.of(datasetGroup), TagsKept.of(schema),
+        TagsKept.of(dataset), TagsKept.of(importJob), TagsKept.of(eventTracker), TagsKept.of(solution),
+        TagsKept.of(solutionVersion), TagsKept.of(campaign));
+  }
+}

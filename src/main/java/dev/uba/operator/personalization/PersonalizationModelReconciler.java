@@ -13,9 +13,15 @@ import dev.uba.operator.engine.Reasons;
 import dev.uba.operator.engine.Workflow;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Converges a PersonalizationModel on the shared skeleton ({@link ObjectReconciler}: validate with
@@ -34,17 +42,23 @@ import java.util.Optional;
  * cleanup, in reverse order.
  *
  * <p>Besides spec changes, a changed uba.dev/retrain annotation triggers a pass (see
- * {@link RetrainAnnotationFilter}); the value handled is recorded in status.
+ * {@link RetrainAnnotationFilter}); the value handled is recorded in status. The referenced
+ * pipeline's tags (the model's default tags) come from an informer of UbaPipelines, which also
+ * brings a model back at once when its pipeline's tags change.
  */
 @ControllerConfiguration(name = "personalizationmodel", finalizerName = Ownership.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = PersonalizationModelReconciler.RetrainAnnotationFilter.class))
 public class PersonalizationModelReconciler
     extends ObjectReconciler<PersonalizationModel, PersonalizationModelStatus> {
+  static final String BY_PIPELINE = "models-by-pipeline";
+
   private final OperatorConfig config;
   private final ModelAws aws;
   private final TrackingSecret.Writer secrets;
   private final Clock clock;
+  private final PipelineTags pipelineTags = new PipelineTags();
+  private volatile InformerEventSource<UbaPipeline, PersonalizationModel> pipelines;
 
   public PersonalizationModelReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
     this(config, ModelAws.of(aws), TrackingSecret.Writer.CLUSTER, clock);
@@ -73,6 +87,47 @@ public class PersonalizationModelReconciler
     }
   }
 
+  /** UbaPipelines, indexed by the models that reference them; only a change of their tags matters here. */
+  @Override
+  public List<EventSource<?, PersonalizationModel>> prepareEventSources(
+      EventSourceContext<PersonalizationModel> context) {
+    context.getPrimaryCache().addIndexer(BY_PIPELINE, model -> referenced(model).map(id -> List.of(key(id)))
+        .orElse(List.of()));
+    var configuration = InformerEventSourceConfiguration.from(UbaPipeline.class, PersonalizationModel.class)
+        .withNamespacesInheritedFromController()
+        .withOnUpdateFilter((UbaPipeline updated, UbaPipeline old) -> !Objects.equals(tagsOf(updated), tagsOf(old)))
+        .withSecondaryToPrimaryMapper((UbaPipeline pipeline) -> context.getPrimaryCache()
+            .byIndex(BY_PIPELINE, key(ResourceID.fromResource(pipeline)))
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((PersonalizationModel model) -> referenced(model).map(Set::of).orElse(Set.of()))
+        .build();
+    pipelines = new InformerEventSource<>(configuration, context);
+    return List.of(pipelines);
+  }
+
+  private static Optional<ResourceID> referenced(PersonalizationModel model) {
+    var ref = model.getSpec() == null ? null : model.getSpec().getPipelineRef();
+    return ref == null || ref.getName() == null ? Optional.empty()
+        : Optional.of(new ResourceID(ref.getName(), model.getMetadata().getNamespace()));
+  }
+
+  private static String key(ResourceID id) {
+    return id.getNamespace().orElse("") + "/" + id.getName();
+  }
+
+  private static Map<String, String> tagsOf(UbaPipeline pipeline) {
+    return pipeline.getSpec() == null ? null : pipeline.getSpec().getTags();
+  }
+
+  /** The pipeline as the informer holds it; throws while there is no informer to ask. */
+  Optional<UbaPipeline> cachedPipeline(ResourceID id) {
+    InformerEventSource<UbaPipeline, PersonalizationModel> informer = pipelines;
+    if (informer == null) {
+      throw new IllegalStateException("the UbaPipeline informer is not started");
+    }
+    return informer.get(id);
+  }
+
   @Override
   protected PersonalizationModelStatus newStatus() {
     return new PersonalizationModelStatus();
@@ -89,9 +144,12 @@ public class PersonalizationModelReconciler
   protected List<Outcome> converge(PersonalizationModel model, PersonalizationModelStatus status,
       Context<PersonalizationModel> context, EventSink events) {
     String region = regionOf(model);
+    PipelineTags.Inherited inherited = pipelineTags.of(model, this::cachedPipeline);
+    ModelResources types = aws.resources(region);
     ModelDesiredState desired = new ModelDesiredState(model, ModelNames.of(model), aws.locate(region),
-        pipelineTags(context, model));
-    ModelPass pass = new ModelPass(model, status, desired, aws.resources(region), events, clock.instant());
+        inherited.tags());
+    ModelPass pass = new ModelPass(model, status, desired, inherited.known() ? types : types.keepingTags(), events,
+        clock.instant());
     Workflow.PassResult result = ModelWorkflow.WORKFLOW.reconcile(pass);
     ModelStatusUpdate.pass(status, pass.step(), result);
     if (status.getDatasetGroupArn() != null || status.getDataAccessRole() != null) {
@@ -101,25 +159,6 @@ public class PersonalizationModelReconciler
     List<Outcome> outcomes = new ArrayList<>(result.outcomes());
     secret(context, model, desired.names(), status, pass.trackingId()).ifPresent(outcomes::add);
     return outcomes;
-  }
-
-  /**
-   * spec.pipelineRef is an informational link; the referenced pipeline's spec.tags are the model's
-   * default tags. A pipeline that does not exist (yet) contributes none; nothing waits on it.
-   */
-  private static Map<String, String> pipelineTags(Context<PersonalizationModel> context, PersonalizationModel model) {
-    var ref = model.getSpec().getPipelineRef();
-    if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
-      return Map.of();
-    }
-    try {
-      UbaPipeline pipeline = context.getClient().resources(UbaPipeline.class)
-          .inNamespace(model.getMetadata().getNamespace()).withName(ref.getName()).get();
-      return pipeline == null || pipeline.getSpec() == null || pipeline.getSpec().getTags() == null ? Map.of()
-          : pipeline.getSpec().getTags();
-    } catch (KubernetesClientException e) {
-      return Map.of();
-    }
   }
 
   /** The Secret for applications, once there is something to put in it; an outcome if it could not be written. */
@@ -173,6 +212,15 @@ public class PersonalizationModelReconciler
     }
     ModelStatusUpdate.pass(status, "Deleting", result);
     return Optional.of(result.outcomes());
+  }
+
+  @Override
+  public DeleteControl cleanup(PersonalizationModel model, Context<PersonalizationModel> context) {
+    DeleteControl control = super.cleanup(model, context);
+    if (control.isRemoveFinalizer()) {
+      pipelineTags.forget(ResourceID.fromResource(model));
+    }
+    return control;
   }
 
   /** The names in use: the dataset group's as recorded, the others derived. */

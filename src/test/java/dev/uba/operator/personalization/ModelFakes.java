@@ -2,6 +2,7 @@ package dev.uba.operator.personalization;
 
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
+import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.aws.iam.RoleActual;
 import dev.uba.operator.aws.iam.RoleDesired;
 import dev.uba.operator.aws.iam.RoleDrift;
@@ -34,6 +35,7 @@ import dev.uba.operator.engine.StatusDerivation;
 import dev.uba.operator.engine.fake.FakeAws;
 import dev.uba.operator.engine.fake.FakeResource;
 import dev.uba.operator.engine.fake.FakeSolutionVersion;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +43,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A model's AWS account in memory, for the sequencing tests: one fake per resource type (all
@@ -118,6 +122,17 @@ final class ModelFakes implements ModelAws {
   PersonalizationModelReconciler reconciler() {
     return new PersonalizationModelReconciler(CONFIG, this, (context, model, name, data) -> secrets.put(name, data),
         Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** A reconciler whose informer cache of UbaPipelines is {@code cache} (which throws when it cannot answer). */
+  PersonalizationModelReconciler reconciler(Function<ResourceID, Optional<UbaPipeline>> cache) {
+    return new PersonalizationModelReconciler(CONFIG, this, (context, model, name, data) -> secrets.put(name, data),
+        Clock.fixed(NOW, ZoneOffset.UTC)) {
+      @Override
+      Optional<UbaPipeline> cachedPipeline(ResourceID id) {
+        return cache.apply(id);
+      }
+    };
   }
 
   /** AWS finishes what it was doing: creations, updates, deletions and trainings. */

@@ -4,8 +4,14 @@ import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelSpec;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
 import dev.uba.operator.aws.iam.RoleDesired;
-import dev.uba.operator.aws.personalize.PersonalizeCampaign;
-import dev.uba.operator.aws.personalize.PersonalizeDesired;
+import dev.uba.operator.aws.personalize.CampaignDesired;
+import dev.uba.operator.aws.personalize.DatasetDesired;
+import dev.uba.operator.aws.personalize.DatasetGroupDesired;
+import dev.uba.operator.aws.personalize.EventTrackerDesired;
+import dev.uba.operator.aws.personalize.ImportJobDesired;
+import dev.uba.operator.aws.personalize.SchemaDesired;
+import dev.uba.operator.aws.personalize.SolutionDesired;
+import dev.uba.operator.aws.personalize.SolutionVersionDesired;
 import dev.uba.operator.engine.Ownership;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,14 +24,12 @@ import java.util.Map;
  * What a model's resources should be (pure). Personalize derives ARNs from names
  * (dataset-group/NAME, schema/NAME, dataset/GROUP/INTERACTIONS, dataset-import-job/NAME,
  * solution/NAME, campaign/NAME), so every resource is read with one Describe; event trackers get
- * an ARN AWS chooses and are found by name until status records it.
+ * an ARN AWS chooses and are found by name until status records it, and solution versions are
+ * known by the ARN status records. The spec's defaults are the model's (api/v1alpha1 and the CRD
+ * schema); what is decided here is only what depends on other fields: names, ARNs, the recipe's
+ * ARN in the object's partition, and what an empty interactionsSchema or domain stands for.
  */
 public final class ModelDesiredState {
-  public static final String DEFAULT_SCHEMA = "{\"type\":\"record\",\"name\":\"Interactions\","
-      + "\"namespace\":\"com.amazonaws.personalize.schema\",\"fields\":["
-      + "{\"name\":\"USER_ID\",\"type\":\"string\"},{\"name\":\"ITEM_ID\",\"type\":\"string\"},"
-      + "{\"name\":\"TIMESTAMP\",\"type\":\"long\"},{\"name\":\"EVENT_TYPE\",\"type\":\"string\"}],"
-      + "\"version\":\"1.0\"}";
 
   /** Where the model lives: its region, and the account and partition the ARNs are built from. */
   public record Location(String region, String accountId, String partition) {
@@ -75,80 +79,94 @@ public final class ModelDesiredState {
     return tags;
   }
 
+  public ModelNames names() {
+    return names;
+  }
+
   private PersonalizationModelStatus status() {
     return model.getStatus() == null ? new PersonalizationModelStatus() : model.getStatus();
   }
 
+  private PersonalizationModelSpec spec() {
+    return model.getSpec();
+  }
+
   public RoleDesired role() {
+    String s3Uri = spec().getTrainingData().getS3Uri();
     return new RoleDesired(names.role(),
-        "Lets Amazon Personalize read the training data of " + names.ownerId() + " at "
-            + model.getSpec().getTrainingData().getS3Uri(),
-        ModelPolicies.trust(where.accountId()), ModelPolicies.POLICY_NAME,
-        ModelPolicies.read(where.partition(), model.getSpec().getTrainingData().getS3Uri()), tags);
+        "Lets Amazon Personalize read the training data of " + names.ownerId() + " at " + s3Uri,
+        ModelPolicies.trust(where.accountId()), ModelPolicies.POLICY_NAME, ModelPolicies.read(where.partition(), s3Uri),
+        tags);
   }
 
   public String datasetGroupArn() {
     return known(status().getDatasetGroupArn(), where.personalize("dataset-group/" + names.datasetGroup()));
   }
 
-  public PersonalizeDesired datasetGroup() {
-    return new PersonalizeDesired(names.datasetGroup(), datasetGroupArn(), null,
-        params("domain", domain(model.getSpec())), tags);
+  public DatasetGroupDesired datasetGroup() {
+    return new DatasetGroupDesired(names.datasetGroup(), datasetGroupArn(), domain(spec()), tags);
   }
 
-  public PersonalizeDesired schema() {
-    return new PersonalizeDesired(names.schema(), known(status().getSchemaArn(), where.personalize("schema/" + names.schema())),
-        null, params("schema", schema(model.getSpec()), "domain", domain(model.getSpec())), tags);
+  public SchemaDesired schema() {
+    return new SchemaDesired(names.schema(), known(status().getSchemaArn(), where.personalize("schema/" + names.schema())),
+        schema(spec()), domain(spec()));
   }
 
-  public PersonalizeDesired dataset() {
-    return new PersonalizeDesired(names.dataset(),
+  public DatasetDesired dataset() {
+    return new DatasetDesired(names.dataset(),
         known(status().getDatasetArn(), where.personalize("dataset/" + names.datasetGroup() + "/INTERACTIONS")),
-        datasetGroupArn(), params("schemaArn", schema().arn()), tags);
+        datasetGroupArn(), schema().arn(), tags);
   }
 
-  public PersonalizeDesired importJob(int n, String roleArn) {
-    return new PersonalizeDesired(names.importJob(n), where.personalize("dataset-import-job/" + names.importJob(n)),
-        dataset().arn(), params("dataLocation", model.getSpec().getTrainingData().getS3Uri(), "roleArn", roleArn), tags);
+  /** The n-th import job, reading spec.trainingData.s3Uri with the role given. */
+  public ImportJobDesired importJob(int n, String roleArn) {
+    return new ImportJobDesired(names.importJob(n), where.personalize("dataset-import-job/" + names.importJob(n)),
+        dataset().arn(), spec().getTrainingData().getS3Uri(), roleArn, tags);
   }
 
-  public PersonalizeDesired eventTracker() {
-    return new PersonalizeDesired(names.eventTracker(), status().getEventTrackerArn(), datasetGroupArn(), Map.of(), tags);
+  public EventTrackerDesired eventTracker() {
+    return new EventTrackerDesired(names.eventTracker(), status().getEventTrackerArn(), datasetGroupArn(), tags);
   }
 
-  public PersonalizeDesired solution() {
-    return new PersonalizeDesired(names.solution(),
+  public SolutionDesired solution() {
+    return new SolutionDesired(names.solution(),
         known(status().getSolutionArn(), where.personalize("solution/" + names.solution())), datasetGroupArn(),
-        params("recipeArn", recipeArn(model.getSpec().getRecipe(), where.partition())), tags);
+        recipeArn(spec().getRecipe(), where.partition()), tags);
   }
 
-  public PersonalizeDesired campaign(String solutionVersionArn) {
-    return new PersonalizeDesired(names.campaign(),
+  /**
+   * A training of the solution: the version status records ({@code arn}), or a new one (null).
+   *
+   * @param reason why a new training is asked for, for the Event that says it started
+   */
+  public SolutionVersionDesired solutionVersion(String arn, String reason) {
+    return new SolutionVersionDesired(names.solution(), arn, solution().arn(), reason, tags);
+  }
+
+  public CampaignDesired campaign(String solutionVersionArn) {
+    return new CampaignDesired(names.campaign(),
         known(status().getCampaignArn(), where.personalize("campaign/" + names.campaign())), solutionVersionArn,
-        params(PersonalizeCampaign.DEPLOYED_VERSION, solutionVersionArn,
-            PersonalizeCampaign.TPS, String.valueOf(tps(model.getSpec()))), tags);
+        tps(spec()), tags);
   }
 
-  /** The interactions schema: the spec's, else the default (USER_ID, ITEM_ID, TIMESTAMP, EVENT_TYPE). */
+  /** The interactions schema: the spec's, or the one an empty interactionsSchema stands for. */
   public static String schema(PersonalizationModelSpec spec) {
-    return spec.getInteractionsSchema() == null || spec.getInteractionsSchema().isBlank() ? DEFAULT_SCHEMA
-        : spec.getInteractionsSchema();
+    return spec.getInteractionsSchema() == null || spec.getInteractionsSchema().isBlank()
+        ? PersonalizationModelSpec.DEFAULT_INTERACTIONS_SCHEMA : spec.getInteractionsSchema();
   }
 
-  /** The domain, null for a custom dataset group. */
+  /** The domain, null for a custom dataset group (the spec's ""). */
   public static String domain(PersonalizationModelSpec spec) {
     return spec.getDomain() == null || spec.getDomain().isBlank() ? null : spec.getDomain();
   }
 
   public static int tps(PersonalizationModelSpec spec) {
-    return spec.getCampaign() == null || spec.getCampaign().getMinProvisionedTPS() == null ? 1
-        : spec.getCampaign().getMinProvisionedTPS();
+    return spec.getCampaign().getMinProvisionedTPS();
   }
 
   /** A recipe name becomes arn:PARTITION:personalize:::recipe/NAME; an ARN is kept. */
   public static String recipeArn(String recipe, String partition) {
-    String r = recipe == null || recipe.isBlank() ? "aws-user-personalization" : recipe;
-    return r.startsWith("arn:") ? r : "arn:" + partition + ":personalize:::recipe/" + r;
+    return recipe.startsWith("arn:") ? recipe : "arn:" + partition + ":personalize:::recipe/" + recipe;
   }
 
   public static String sha256(String text) {
@@ -161,15 +179,5 @@ public final class ModelDesiredState {
 
   private static String known(String recorded, String derived) {
     return recorded != null ? recorded : derived;
-  }
-
-  private static Map<String, String> params(String... kv) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] != null) {
-        map.put(kv[i], kv[i + 1]);
-      }
-    }
-    return map;
   }
 }

@@ -1,37 +1,27 @@
 package dev.uba.operator.personalization;
 
-import dev.uba.operator.api.v1alpha1.DeletionPolicy;
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.aws.AwsClients;
-import dev.uba.operator.aws.iam.IamRole;
-import dev.uba.operator.aws.personalize.PersonalizeCampaign;
-import dev.uba.operator.aws.personalize.PersonalizeDataset;
-import dev.uba.operator.aws.personalize.PersonalizeDatasetGroup;
-import dev.uba.operator.aws.personalize.PersonalizeEventTracker;
-import dev.uba.operator.aws.personalize.PersonalizeImportJob;
-import dev.uba.operator.aws.personalize.PersonalizeSchema;
-import dev.uba.operator.aws.personalize.PersonalizeSolution;
-import dev.uba.operator.aws.personalize.PersonalizeSolutionVersion;
 import dev.uba.operator.config.OperatorConfig;
-import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.EventSink;
-import dev.uba.operator.engine.KubernetesEvents;
+import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Ownership;
 import dev.uba.operator.engine.Reasons;
-import dev.uba.operator.engine.RequeueSchedule;
-import dev.uba.operator.engine.StatusWriter;
+import dev.uba.operator.engine.Workflow;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,35 +30,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Converges a PersonalizationModel: validate (no AWS call for an invalid spec), then the chain
- * from the data-access role to the serving campaign, one step further per pass (each pass ends at
- * the first step AWS is still working on, and the object is looked at again after the poll
- * interval), the Secret for applications, and the status in one place. Deletion runs the chain
- * backwards and holds the finalizer until AWS no longer returns the resources.
+ * Converges a PersonalizationModel on the shared skeleton ({@link ObjectReconciler}: validate with
+ * no AWS call for an invalid spec, one status write, deletion that holds the finalizer until AWS
+ * no longer returns the resources): each pass runs the model's {@link ModelWorkflow} one step
+ * further (it ends at the first step AWS is still working on, and the object is looked at again
+ * after the poll interval), then writes the Secret for applications. Deletion is the workflow's
+ * cleanup, in reverse order.
  *
  * <p>Besides spec changes, a changed uba.dev/retrain annotation triggers a pass (see
- * {@link RetrainAnnotationFilter}); the value handled is recorded in status.
+ * {@link RetrainAnnotationFilter}); the value handled is recorded in status. The referenced
+ * pipeline's tags (the model's default tags) come from an informer of UbaPipelines, which also
+ * brings a model back at once when its pipeline's tags change.
  */
 @ControllerConfiguration(name = "personalizationmodel", finalizerName = Ownership.FINALIZER,
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = PersonalizationModelReconciler.RetrainAnnotationFilter.class))
-public class PersonalizationModelReconciler implements Reconciler<PersonalizationModel>, Cleaner<PersonalizationModel> {
+public class PersonalizationModelReconciler
+    extends ObjectReconciler<PersonalizationModel, PersonalizationModelStatus> {
+  static final String BY_PIPELINE = "models-by-pipeline";
 
   private final OperatorConfig config;
-  private final AwsClients aws;
-  private final StatusWriter statusWriter;
+  private final ModelAws aws;
+  private final TrackingSecret.Writer secrets;
   private final Clock clock;
-  private final RequeueSchedule requeue;
+  private final PipelineTags pipelineTags = new PipelineTags();
+  private volatile InformerEventSource<UbaPipeline, PersonalizationModel> pipelines;
 
   public PersonalizationModelReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
+    this(config, ModelAws.of(aws), TrackingSecret.Writer.CLUSTER, clock);
+  }
+
+  /** With the resource types and the Secret writer given (fakes in the sequencing tests). */
+  PersonalizationModelReconciler(OperatorConfig config, ModelAws aws, TrackingSecret.Writer secrets, Clock clock) {
+    super(config.pollInterval(), config.resyncInterval(), clock);
     this.config = config;
-    this.requeue = new RequeueSchedule(config.pollInterval(), config.resyncInterval());
     this.aws = aws;
+    this.secrets = secrets;
     this.clock = clock;
-    this.statusWriter = new StatusWriter(clock);
   }
 
   /**
@@ -85,124 +87,140 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
     }
   }
 
+  /** UbaPipelines, indexed by the models that reference them; only a change of their tags matters here. */
   @Override
-  public UpdateControl<PersonalizationModel> reconcile(PersonalizationModel model, Context<PersonalizationModel> context) {
-    if (model.getSpec() == null) {
-      return UpdateControl.noUpdate();
-    }
-    EventSink events = new KubernetesEvents(context.getClient(), model);
-    PersonalizationModelStatus status = model.getStatus() == null ? new PersonalizationModelStatus() : model.getStatus();
-    ModelNames names = ModelNames.of(model);
-    String region = regionOf(model);
-    String partition = region == null ? "aws" : AwsClients.partition(region);
-    Optional<Outcome> invalid = ModelValidation.validate(model, config.region(), config.personalizeMaxTps(), names,
-        partition);
-    if (invalid.isPresent()) {
-      return statusWriter.write(model, status, List.of(invalid.get()), Optional.empty(), events);
-    }
-    Instant now = clock.instant();
-    List<Outcome> outcomes = new ArrayList<>();
-    try {
-      ModelDesiredState desired = new ModelDesiredState(model, names, locate(region), pipelineTags(context, model));
-      ModelConvergence pass = new ModelConvergence(resourcesFor(region), names.ownerId(), events, now);
-      outcomes.addAll(pass.run(model, desired, status));
-      if (status.getDatasetGroupArn() != null || status.getDataAccessRole() != null) {
-        status.setRegion(region);
-      }
-      secret(context, model, names, status, pass.trackingId(), outcomes);
-    } catch (SdkException e) {
-      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
-    }
-    Optional<Duration> next = requeue.after(model, outcomes).map(d -> soonerForTimer(d, model, status, now));
-    return statusWriter.write(model, status, outcomes, next, events);
+  public List<EventSource<?, PersonalizationModel>> prepareEventSources(
+      EventSourceContext<PersonalizationModel> context) {
+    context.getPrimaryCache().addIndexer(BY_PIPELINE, model -> referenced(model).map(id -> List.of(key(id)))
+        .orElse(List.of()));
+    var configuration = InformerEventSourceConfiguration.from(UbaPipeline.class, PersonalizationModel.class)
+        .withNamespacesInheritedFromController()
+        .withOnUpdateFilter((UbaPipeline updated, UbaPipeline old) -> !Objects.equals(tagsOf(updated), tagsOf(old)))
+        .withSecondaryToPrimaryMapper((UbaPipeline pipeline) -> context.getPrimaryCache()
+            .byIndex(BY_PIPELINE, key(ResourceID.fromResource(pipeline)))
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((PersonalizationModel model) -> referenced(model).map(Set::of).orElse(Set.of()))
+        .build();
+    pipelines = new InformerEventSource<>(configuration, context);
+    return List.of(pipelines);
   }
 
-  /** The Secret for applications, once there is something to put in it. */
-  private void secret(Context<PersonalizationModel> context, PersonalizationModel model, ModelNames names,
-      PersonalizationModelStatus status, Optional<String> trackingId, List<Outcome> outcomes) {
+  private static Optional<ResourceID> referenced(PersonalizationModel model) {
+    var ref = model.getSpec() == null ? null : model.getSpec().getPipelineRef();
+    return ref == null || ref.getName() == null ? Optional.empty()
+        : Optional.of(new ResourceID(ref.getName(), model.getMetadata().getNamespace()));
+  }
+
+  private static String key(ResourceID id) {
+    return id.getNamespace().orElse("") + "/" + id.getName();
+  }
+
+  private static Map<String, String> tagsOf(UbaPipeline pipeline) {
+    return pipeline.getSpec() == null ? null : pipeline.getSpec().getTags();
+  }
+
+  /** The pipeline as the informer holds it; throws while there is no informer to ask. */
+  Optional<UbaPipeline> cachedPipeline(ResourceID id) {
+    InformerEventSource<UbaPipeline, PersonalizationModel> informer = pipelines;
+    if (informer == null) {
+      throw new IllegalStateException("the UbaPipeline informer is not started");
+    }
+    return informer.get(id);
+  }
+
+  @Override
+  protected PersonalizationModelStatus newStatus() {
+    return new PersonalizationModelStatus();
+  }
+
+  @Override
+  protected Optional<Outcome> validate(PersonalizationModel model) {
+    String region = regionOf(model);
+    return ModelValidation.validate(model, config.region(), config.personalizeMaxTps(), ModelNames.of(model),
+        region == null ? "aws" : AwsClients.partition(region));
+  }
+
+  @Override
+  protected List<Outcome> converge(PersonalizationModel model, PersonalizationModelStatus status,
+      Context<PersonalizationModel> context, EventSink events) {
+    String region = regionOf(model);
+    PipelineTags.Inherited inherited = pipelineTags.of(model, this::cachedPipeline);
+    ModelResources types = aws.resources(region);
+    ModelDesiredState desired = new ModelDesiredState(model, ModelNames.of(model), aws.locate(region),
+        inherited.tags());
+    ModelPass pass = new ModelPass(model, status, desired, inherited.known() ? types : types.keepingTags(), events,
+        clock.instant());
+    Workflow.PassResult result = ModelWorkflow.WORKFLOW.reconcile(pass);
+    ModelStatusUpdate.pass(status, pass.step(), result);
+    if (status.getDatasetGroupArn() != null || status.getDataAccessRole() != null) {
+      // From now on the region is fixed (ImmutableField); before anything exists it may still be corrected.
+      status.setRegion(region);
+    }
+    List<Outcome> outcomes = new ArrayList<>(result.outcomes());
+    secret(context, model, desired.names(), status, pass.trackingId()).ifPresent(outcomes::add);
+    return outcomes;
+  }
+
+  /** The Secret for applications, once there is something to put in it; an outcome if it could not be written. */
+  private Optional<Outcome> secret(Context<PersonalizationModel> context, PersonalizationModel model, ModelNames names,
+      PersonalizationModelStatus status, Optional<String> trackingId) {
     if (status.getCampaignArn() == null && status.getEventTrackerArn() == null) {
-      return;
+      return Optional.empty();
+    }
+    if (trackingId.isEmpty() && status.getEventTrackerArn() != null) {
+      // Not read this pass (the tracker is not ACTIVE yet): leave the Secret as it is.
+      return Optional.empty();
     }
     Map<String, String> data = TrackingSecret.data(trackingId.orElse(null), status.getCampaignArn(),
         status.getEventTrackerArn());
-    if (trackingId.isEmpty() && status.getEventTrackerArn() != null) {
-      // Not read this pass (the tracker is not ACTIVE yet): leave the Secret as it is.
-      return;
-    }
     try {
-      TrackingSecret.apply(context.getClient(), model, names.secret(), data);
+      secrets.write(context, model, names.secret(), data);
       status.setTrackingSecretName(names.secret());
+      return Optional.empty();
     } catch (KubernetesClientException e) {
-      outcomes.add(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: " + e.getMessage()));
-    }
-  }
-
-  /**
-   * spec.pipelineRef is an informational link; the referenced pipeline's spec.tags are the model's
-   * default tags. A pipeline that does not exist (yet) contributes none; nothing waits on it.
-   */
-  private static Map<String, String> pipelineTags(Context<PersonalizationModel> context, PersonalizationModel model) {
-    var ref = model.getSpec().getPipelineRef();
-    if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
-      return Map.of();
-    }
-    try {
-      UbaPipeline pipeline = context.getClient().resources(UbaPipeline.class)
-          .inNamespace(model.getMetadata().getNamespace()).withName(ref.getName()).get();
-      return pipeline == null || pipeline.getSpec() == null || pipeline.getSpec().getTags() == null ? Map.of()
-          : pipeline.getSpec().getTags();
-    } catch (KubernetesClientException e) {
-      return Map.of();
+      return Optional.of(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: "
+          + e.getMessage()));
     }
   }
 
   /** With a retraining timer, the next pass comes no later than when it is due. */
-  private static Duration soonerForTimer(Duration requeue, PersonalizationModel model,
-      PersonalizationModelStatus status, Instant now) {
-    return Retraining.nextByTimer(model.getSpec(), status)
+  @Override
+  protected Optional<Duration> nextPass(PersonalizationModel model, PersonalizationModelStatus status,
+      List<Outcome> outcomes) {
+    Instant now = clock.instant();
+    return super.nextPass(model, status, outcomes).map(requeue -> Retraining.nextByTimer(model.getSpec(), status)
         .map(at -> Duration.between(now, at))
         .filter(d -> d.compareTo(requeue) < 0)
         .map(d -> d.isNegative() ? Duration.ZERO : d)
-        .orElse(requeue);
+        .orElse(requeue));
+  }
+
+  @Override
+  protected Optional<List<Outcome>> delete(PersonalizationModel model, PersonalizationModelStatus status,
+      Context<PersonalizationModel> context, EventSink events) {
+    String region = status.getRegion() != null ? status.getRegion() : regionOf(model);
+    if (region == null || status.getRegion() == null && status.getDatasetGroupArn() == null
+        && status.getDataAccessRole() == null) {
+      // Nothing was ever created (or recorded) in AWS.
+      return Optional.empty();
+    }
+    ModelDesiredState desired = new ModelDesiredState(model, namesInUse(model, status), aws.locate(region));
+    ModelPass pass = new ModelPass(model, status, desired, aws.resources(region), events, clock.instant());
+    Workflow.PassResult result = ModelWorkflow.WORKFLOW.cleanup(pass, status.getResources());
+    if (result.finished()) {
+      return Optional.empty();
+    }
+    ModelStatusUpdate.pass(status, "Deleting", result);
+    return Optional.of(result.outcomes());
   }
 
   @Override
   public DeleteControl cleanup(PersonalizationModel model, Context<PersonalizationModel> context) {
-    return requeue.afterCleanup(model, deleteFromAws(model, context));
-  }
-
-  private DeleteControl deleteFromAws(PersonalizationModel model, Context<PersonalizationModel> context) {
-    if (model.getSpec() == null) {
-      return DeleteControl.defaultDelete();
+    DeleteControl control = super.cleanup(model, context);
+    if (control.isRemoveFinalizer()) {
+      pipelineTags.forget(ResourceID.fromResource(model));
     }
-    EventSink events = new KubernetesEvents(context.getClient(), model);
-    if (model.getSpec().getDeletionPolicy() == DeletionPolicy.Retain) {
-      events.normal("Retained", "deletionPolicy Retain: AWS resources are left in place with their ownership tags");
-      return DeleteControl.defaultDelete();
-    }
-    PersonalizationModelStatus status = model.getStatus() == null ? new PersonalizationModelStatus() : model.getStatus();
-    List<Outcome> outcomes;
-    try {
-      String region = status.getRegion() != null ? status.getRegion() : regionOf(model);
-      if (region == null || status.getRegion() == null && status.getDatasetGroupArn() == null
-          && status.getDataAccessRole() == null) {
-        // Nothing was ever created (or recorded) in AWS.
-        return DeleteControl.defaultDelete();
-      }
-      ModelNames names = namesInUse(model, status);
-      ModelDesiredState desired = new ModelDesiredState(model, names, locate(region));
-      ModelDeletion deletion = new ModelDeletion(resourcesFor(region), names.ownerId(), events);
-      outcomes = deletion.run(desired, status, status.getDataAccessRole() != null);
-      if (outcomes.isEmpty()) {
-        return DeleteControl.defaultDelete();
-      }
-    } catch (SdkException e) {
-      outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
-    }
-    statusWriter.writeDeleting(context.getClient(), model, status, outcomes, events);
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(
-        requeue.after(model, outcomes)
-            .orElse(config.pollInterval()).toMillis());
+    return control;
   }
 
   /** The names in use: the dataset group's as recorded, the others derived. */
@@ -216,20 +234,7 @@ public class PersonalizationModelReconciler implements Reconciler<Personalizatio
         derived.role(), derived.secret());
   }
 
-  private ModelResources resourcesFor(String region) {
-    var personalize = aws.personalize(region);
-    return new ModelResources(new IamRole(aws.iam(region)), new PersonalizeDatasetGroup(personalize),
-        new PersonalizeSchema(personalize), new PersonalizeDataset(personalize), new PersonalizeImportJob(personalize),
-        new PersonalizeEventTracker(personalize), new PersonalizeSolution(personalize),
-        new PersonalizeSolutionVersion(personalize), new PersonalizeCampaign(personalize));
-  }
-
   private String regionOf(PersonalizationModel model) {
     return config.regionFor(model.getSpec().getRegion());
   }
-
-  private ModelDesiredState.Location locate(String region) {
-    return new ModelDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region));
-  }
-
 }

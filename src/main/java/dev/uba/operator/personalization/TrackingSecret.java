@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,6 +23,16 @@ public final class TrackingSecret {
   public static final String EVENT_TRACKER_ARN = "EVENT_TRACKER_ARN";
 
   private TrackingSecret() {}
+
+  /** Writes the Secret: to the cluster ({@link #apply}) in production, elsewhere in tests. */
+  @FunctionalInterface
+  interface Writer {
+    void write(Context<PersonalizationModel> context, PersonalizationModel model, String secretName,
+        Map<String, String> data);
+
+    /** To the cluster of the reconcile's context. */
+    Writer CLUSTER = (context, model, secretName, data) -> apply(context.getClient(), model, secretName, data);
+  }
 
   /** The Secret's data (base64, as stored) for the known values (pure). */
   public static Map<String, String> data(String trackingId, String campaignArn, String eventTrackerArn) {

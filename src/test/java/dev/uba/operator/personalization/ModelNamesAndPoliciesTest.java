@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
+import dev.uba.operator.api.v1alpha1.PersonalizationModelSpec;
 import dev.uba.operator.engine.PolicyDocuments;
 import org.junit.jupiter.api.Test;
 
@@ -94,9 +95,9 @@ class ModelNamesAndPoliciesTest {
         .isEqualTo("arn:aws:personalize:us-east-1:123456789012:dataset/analytics-recs/INTERACTIONS");
     assertThat(desired.importJob(2, "arn:aws:iam::123456789012:role/r").arn()).endsWith(":dataset-import-job/analytics-recs-2");
     assertThat(desired.eventTracker().arn()).isNull();
-    assertThat(desired.campaign("v1").param("minProvisionedTPS")).isEqualTo("1");
-    assertThat(desired.schema().param("schema")).isEqualTo(ModelDesiredState.DEFAULT_SCHEMA);
-    assertThat(desired.datasetGroup().params()).doesNotContainKey("domain");
+    assertThat(desired.campaign("v1").minProvisionedTps()).isEqualTo(1);
+    assertThat(desired.schema().definition()).isEqualTo(PersonalizationModelSpec.DEFAULT_INTERACTIONS_SCHEMA);
+    assertThat(desired.datasetGroup().domain()).isNull();
     assertThat(desired.tags()).containsEntry("uba.dev/owner", "analytics/personalizationmodel/recs")
         .containsEntry("uba.dev/managed-by", "uba-operator");
   }

@@ -34,7 +34,7 @@ class ModelValidationTest {
     s.setRegion("us-east-1");
     s.setDatasetGroupName("analytics-recs");
     s.setDatasetGroupArn("arn:aws:personalize:us-east-1:123456789012:dataset-group/analytics-recs");
-    s.setInteractionsSchemaSha256(ModelDesiredState.sha256(ModelDesiredState.DEFAULT_SCHEMA));
+    s.setInteractionsSchemaSha256(ModelDesiredState.sha256(PersonalizationModelSpec.DEFAULT_INTERACTIONS_SCHEMA));
     s.setRecipeArn("arn:aws:personalize:::recipe/aws-user-personalization");
     return s;
   }

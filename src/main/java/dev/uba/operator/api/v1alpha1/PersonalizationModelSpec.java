@@ -10,6 +10,17 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 public class PersonalizationModelSpec extends CommonSpec {
+  /**
+   * The interactions schema an empty spec.interactionsSchema stands for: USER_ID string, ITEM_ID
+   * string, TIMESTAMP long, EVENT_TYPE string. Not a schema default, so that the field keeps the
+   * contract's "" (the schema would otherwise be copied into every object).
+   */
+  public static final String DEFAULT_INTERACTIONS_SCHEMA = "{\"type\":\"record\",\"name\":\"Interactions\","
+      + "\"namespace\":\"com.amazonaws.personalize.schema\",\"fields\":["
+      + "{\"name\":\"USER_ID\",\"type\":\"string\"},{\"name\":\"ITEM_ID\",\"type\":\"string\"},"
+      + "{\"name\":\"TIMESTAMP\",\"type\":\"long\"},{\"name\":\"EVENT_TYPE\",\"type\":\"string\"}],"
+      + "\"version\":\"1.0\"}";
+
   @JsonPropertyDescription("Informational link to the UbaPipeline whose interactions train the model (same namespace).")
   private PipelineRef pipelineRef;
 

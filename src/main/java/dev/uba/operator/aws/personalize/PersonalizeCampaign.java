@@ -2,23 +2,18 @@ package dev.uba.operator.aws.personalize;
 
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /**
- * A campaign deploying one solution version. Params: solutionVersionArn, minProvisionedTPS. A
- * different version or TPS is applied with UpdateCampaign; AWS keeps serving the deployed version
- * until latestCampaignUpdate is ACTIVE, and the campaign is UPDATING meanwhile; a failed update is
- * FAILED and is made again by {@link #retry}. Reads:
- * DescribeCampaign, ListTagsForResource.
+ * A campaign deploying one solution version. A different version or TPS is applied with
+ * UpdateCampaign; AWS keeps serving the deployed version until latestCampaignUpdate is ACTIVE, and
+ * the campaign is UPDATING meanwhile; a failed update is FAILED and is made again by
+ * {@link #retry}. Reads: DescribeCampaign, ListTagsForResource.
  */
-public final class PersonalizeCampaign extends PersonalizeResourceBase {
-  public static final String DEPLOYED_VERSION = "solutionVersionArn";
-  public static final String TPS = "minProvisionedTPS";
+public final class PersonalizeCampaign extends PersonalizeResourceBase<CampaignDesired, CampaignActual> {
+  public static final String KIND = "PersonalizeCampaign";
 
   public PersonalizeCampaign(PersonalizeClient personalize) {
     super(personalize);
@@ -26,69 +21,58 @@ public final class PersonalizeCampaign extends PersonalizeResourceBase {
 
   @Override
   public String kind() {
-    return "PersonalizeCampaign";
+    return KIND;
   }
 
   @Override
-  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+  public Optional<CampaignActual> observe(CampaignDesired desired) {
     return absentIfNotFound(() -> {
       var c = personalize.describeCampaign(r -> r.campaignArn(desired.arn())).campaign();
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put(DEPLOYED_VERSION, String.valueOf(c.solutionVersionArn()));
-      fields.put(TPS, String.valueOf(c.minProvisionedTPS()));
       var update = c.latestCampaignUpdate();
-      if (update != null && update.status() != null) {
-        fields.put("updateStatus", update.status());
-        fields.put("updateVersion", String.valueOf(update.solutionVersionArn()));
-        if (update.failureReason() != null) {
-          fields.put("updateFailureReason", update.failureReason());
-        }
-      }
-      return new PersonalizeActual(c.name(), c.campaignArn(), c.status(), c.failureReason(), readTags(c.campaignArn()),
-          fields);
+      CampaignActual.Update latest = update == null || update.status() == null ? null
+          : new CampaignActual.Update(update.status(), update.solutionVersionArn(), update.failureReason());
+      return new CampaignActual(c.name(), c.campaignArn(), c.status(), c.failureReason(), c.solutionVersionArn(),
+          c.minProvisionedTPS(), latest, readTags(c.campaignArn()));
     });
   }
 
   /** ACTIVE with an update still running is UPDATING; a failed latest update is FAILED with AWS's reason. */
   @Override
-  public AwsState state(PersonalizeActual actual) {
+  public AwsState state(CampaignActual actual) {
     AwsState own = super.state(actual);
-    String update = actual.field("updateStatus");
-    if (own.phase() != AwsState.Phase.STABLE || update == null || update.equals("ACTIVE")) {
+    CampaignActual.Update update = actual.latestUpdate();
+    if (own.phase() != AwsState.Phase.STABLE || update == null || update.status().equals("ACTIVE")) {
       return own;
     }
-    if (update.equals("CREATE FAILED")) {
-      if (Objects.equals(actual.field("updateVersion"), actual.field(DEPLOYED_VERSION))) {
+    if (update.status().equals("CREATE FAILED")) {
+      if (Objects.equals(update.solutionVersionArn(), actual.solutionVersionArn())) {
         return own;
       }
       return new AwsState("UPDATE FAILED", AwsState.Phase.FAILED,
-          "the update to " + actual.field("updateVersion") + " failed: " + actual.field("updateFailureReason"));
+          "the update to " + update.solutionVersionArn() + " failed: " + update.failureReason());
     }
-    return AwsState.of("UPDATE " + update, AwsState.Phase.UPDATING);
+    return AwsState.of("UPDATE " + update.status(), AwsState.Phase.UPDATING);
   }
 
   @Override
-  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    return Drift.builder()
-        .field("solution version", desired.param(DEPLOYED_VERSION), actual.field(DEPLOYED_VERSION))
-        .field("minProvisionedTPS", desired.param(TPS), actual.field(TPS))
-        .addAll(super.drift(desired, actual))
-        .build();
+  public Drift drift(CampaignDesired desired, CampaignActual actual) {
+    return PersonalizeDrift.campaign(desired, actual);
   }
 
   @Override
-  public Applied create(PersonalizeDesired desired) {
-    personalize.createCampaign(r -> r.name(desired.name()).solutionVersionArn(desired.param(DEPLOYED_VERSION))
-        .minProvisionedTPS(Integer.valueOf(desired.param(TPS))).tags(tagList(desired.tags())));
+  public Applied create(CampaignDesired desired) {
+    personalize.createCampaign(r -> r.name(desired.name()).solutionVersionArn(desired.solutionVersionArn())
+        .minProvisionedTPS(desired.minProvisionedTps()).tags(tagList(desired.tags())));
     return Applied.ASYNC;
   }
 
+  /** Tags with TagResource and UntagResource; the version and the TPS with UpdateCampaign. */
   @Override
-  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, Drift drift) {
+  public Applied update(CampaignDesired desired, CampaignActual actual, Drift drift) {
     if (drift.hasTags()) {
       syncTags(desired, actual);
     }
-    if (!drift.hasMoreThanTags()) {
+    if (!drift.hasAny(PersonalizeDrift.SOLUTION_VERSION, PersonalizeDrift.MIN_PROVISIONED_TPS)) {
       return Applied.SETTLED;
     }
     return deploy(desired, actual);
@@ -99,21 +83,21 @@ public final class PersonalizeCampaign extends PersonalizeResourceBase {
    * made again. A campaign whose creation failed is deleted and created anew.
    */
   @Override
-  public Applied retry(PersonalizeDesired desired, PersonalizeActual actual) {
+  public Applied retry(CampaignDesired desired, CampaignActual actual) {
     if (super.state(actual).phase() == AwsState.Phase.STABLE) {
       return deploy(desired, actual);
     }
     return delete(actual);
   }
 
-  private Applied deploy(PersonalizeDesired desired, PersonalizeActual actual) {
-    personalize.updateCampaign(r -> r.campaignArn(actual.arn()).solutionVersionArn(desired.param(DEPLOYED_VERSION))
-        .minProvisionedTPS(Integer.valueOf(desired.param(TPS))));
+  private Applied deploy(CampaignDesired desired, CampaignActual actual) {
+    personalize.updateCampaign(r -> r.campaignArn(actual.arn()).solutionVersionArn(desired.solutionVersionArn())
+        .minProvisionedTPS(desired.minProvisionedTps()));
     return Applied.ASYNC;
   }
 
   @Override
-  public Applied delete(PersonalizeActual actual) {
+  public Applied delete(CampaignActual actual) {
     personalize.deleteCampaign(r -> r.campaignArn(actual.arn()));
     return Applied.ASYNC;
   }

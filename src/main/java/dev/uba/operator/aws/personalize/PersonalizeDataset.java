@@ -1,42 +1,48 @@
 package dev.uba.operator.aws.personalize;
 
-import java.util.Map;
+import dev.uba.operator.engine.Drift;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /**
- * The Interactions dataset of a dataset group. Param: schemaArn; parent: the dataset group. Its
- * ARN is AWS's dataset/&lt;group name&gt;/INTERACTIONS. Deletion waits while an import job is still
- * running (AWS refuses it then). Reads: DescribeDataset, ListTagsForResource.
+ * The Interactions dataset of a dataset group. Its ARN is AWS's dataset/&lt;group
+ * name&gt;/INTERACTIONS. Deletion waits while an import job is still running (AWS refuses it then).
+ * Reads: DescribeDataset, ListTagsForResource.
  */
-public final class PersonalizeDataset extends PersonalizeResourceBase {
+public final class PersonalizeDataset extends PersonalizeResourceBase<DatasetDesired, DatasetActual> {
+  public static final String KIND = "PersonalizeDataset";
+
   public PersonalizeDataset(PersonalizeClient personalize) {
     super(personalize);
   }
 
   @Override
   public String kind() {
-    return "PersonalizeDataset";
+    return KIND;
   }
 
   @Override
-  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+  public Optional<DatasetActual> observe(DatasetDesired desired) {
     return absentIfNotFound(() -> {
       var d = personalize.describeDataset(r -> r.datasetArn(desired.arn())).dataset();
-      return new PersonalizeActual(d.name(), d.datasetArn(), d.status(), null, readTags(d.datasetArn()),
-          Map.of("schemaArn", String.valueOf(d.schemaArn())));
+      return new DatasetActual(d.name(), d.datasetArn(), d.status(), d.schemaArn(), readTags(d.datasetArn()));
     });
   }
 
   @Override
-  public Applied create(PersonalizeDesired desired) {
-    personalize.createDataset(r -> r.name(desired.name()).datasetGroupArn(desired.parentArn())
-        .schemaArn(desired.param("schemaArn")).datasetType("Interactions").tags(tagList(desired.tags())));
+  public Drift drift(DatasetDesired desired, DatasetActual actual) {
+    return PersonalizeDrift.dataset(desired, actual);
+  }
+
+  @Override
+  public Applied create(DatasetDesired desired) {
+    personalize.createDataset(r -> r.name(desired.name()).datasetGroupArn(desired.datasetGroupArn())
+        .schemaArn(desired.schemaArn()).datasetType("Interactions").tags(tagList(desired.tags())));
     return Applied.ASYNC;
   }
 
   @Override
-  public Applied delete(PersonalizeActual actual) {
+  public Applied delete(DatasetActual actual) {
     boolean importing = personalize.listDatasetImportJobsPaginator(r -> r.datasetArn(actual.arn()))
         .datasetImportJobs().stream().anyMatch(j -> j.status() != null && j.status().startsWith("CREATE ")
             && !j.status().equals("CREATE FAILED"));

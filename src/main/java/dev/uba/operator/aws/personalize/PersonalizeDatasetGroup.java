@@ -1,12 +1,11 @@
 package dev.uba.operator.aws.personalize;
 
-import java.util.Map;
+import dev.uba.operator.engine.Drift;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
-
-/** A Personalize dataset group. Reads: DescribeDatasetGroup, ListTagsForResource. Param: domain. */
-public final class PersonalizeDatasetGroup extends PersonalizeResourceBase {
+/** A Personalize dataset group. Reads: DescribeDatasetGroup, ListTagsForResource. */
+public final class PersonalizeDatasetGroup extends PersonalizeResourceBase<DatasetGroupDesired, DatasetGroupActual> {
   public static final String KIND = "PersonalizeDatasetGroup";
 
   public PersonalizeDatasetGroup(PersonalizeClient personalize) {
@@ -19,23 +18,27 @@ public final class PersonalizeDatasetGroup extends PersonalizeResourceBase {
   }
 
   @Override
-  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+  public Optional<DatasetGroupActual> observe(DatasetGroupDesired desired) {
     return absentIfNotFound(() -> {
-      software.amazon.awssdk.services.personalize.model.DatasetGroup g = personalize.describeDatasetGroup(r -> r.datasetGroupArn(desired.arn())).datasetGroup();
-      return new PersonalizeActual(g.name(), g.datasetGroupArn(), g.status(), g.failureReason(),
-          readTags(g.datasetGroupArn()), g.domainAsString() == null ? Map.of() : Map.of("domain", g.domainAsString()));
+      var g = personalize.describeDatasetGroup(r -> r.datasetGroupArn(desired.arn())).datasetGroup();
+      return new DatasetGroupActual(g.name(), g.datasetGroupArn(), g.status(), g.failureReason(), g.domainAsString(),
+          readTags(g.datasetGroupArn()));
     });
   }
 
   @Override
-  public Applied create(PersonalizeDesired desired) {
-    personalize.createDatasetGroup(r -> r.name(desired.name()).domain(desired.param("domain"))
-        .tags(tagList(desired.tags())));
+  public Drift drift(DatasetGroupDesired desired, DatasetGroupActual actual) {
+    return PersonalizeDrift.datasetGroup(desired, actual);
+  }
+
+  @Override
+  public Applied create(DatasetGroupDesired desired) {
+    personalize.createDatasetGroup(r -> r.name(desired.name()).domain(desired.domain()).tags(tagList(desired.tags())));
     return Applied.ASYNC;
   }
 
   @Override
-  public Applied delete(PersonalizeActual actual) {
+  public Applied delete(DatasetGroupActual actual) {
     personalize.deleteDatasetGroup(r -> r.datasetGroupArn(actual.arn()));
     return Applied.ASYNC;
   }

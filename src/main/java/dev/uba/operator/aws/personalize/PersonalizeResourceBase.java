@@ -4,7 +4,6 @@ import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Ownership;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,12 @@ import software.amazon.awssdk.services.personalize.model.Tag;
  * ("CREATE PENDING > CREATE IN_PROGRESS > ACTIVE -or- CREATE FAILED", "DELETE PENDING > DELETE
  * IN_PROGRESS"), tags read with ListTagsForResource and kept in sync with TagResource and
  * UntagResource, and Describe's ResourceNotFoundException meaning absent.
+ *
+ * @param <D> the type's desired state
+ * @param <A> the type's actual state
  */
-abstract class PersonalizeResourceBase implements AwsResource<PersonalizeDesired, PersonalizeActual> {
+abstract class PersonalizeResourceBase<D extends PersonalizeDesired, A extends PersonalizeActual>
+    implements AwsResource<D, A> {
   protected final PersonalizeClient personalize;
 
   PersonalizeResourceBase(PersonalizeClient personalize) {
@@ -46,7 +49,7 @@ abstract class PersonalizeResourceBase implements AwsResource<PersonalizeDesired
     return AwsState.of(word, AwsState.Phase.UPDATING);
   }
 
-  static Optional<PersonalizeActual> absentIfNotFound(Supplier<PersonalizeActual> describe) {
+  static <T> Optional<T> absentIfNotFound(Supplier<T> describe) {
     try {
       return Optional.of(describe.get());
     } catch (ResourceNotFoundException e) {
@@ -65,34 +68,30 @@ abstract class PersonalizeResourceBase implements AwsResource<PersonalizeDesired
   }
 
   @Override
-  public Map<String, String> tags(PersonalizeActual actual) {
+  public Map<String, String> tags(A actual) {
     return actual.tags();
   }
 
   @Override
-  public AwsState state(PersonalizeActual actual) {
+  public AwsState state(A actual) {
     return stateOf(actual.status(), actual.failureReason());
   }
 
   @Override
-  public String arn(PersonalizeActual actual) {
+  public String arn(A actual) {
     return actual.arn();
   }
 
+  /** Most types change only their tags in place. */
   @Override
-  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    return Ownership.tagDrift(desired.tags(), actual.tags());
-  }
-
-  @Override
-  public Applied update(PersonalizeDesired desired, PersonalizeActual actual, Drift drift) {
+  public Applied update(D desired, A actual, Drift drift) {
     if (drift.hasTags()) {
       syncTags(desired, actual);
     }
     return Applied.SETTLED;
   }
 
-  void syncTags(PersonalizeDesired desired, PersonalizeActual actual) {
+  void syncTags(D desired, A actual) {
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> personalize.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
         set -> personalize.tagResource(r -> r.resourceArn(actual.arn()).tags(tagList(set))));

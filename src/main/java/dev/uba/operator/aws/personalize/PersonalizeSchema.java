@@ -5,23 +5,18 @@ import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Reasons;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
-import software.amazon.awssdk.services.personalize.model.DatasetSchema;
 
 /**
  * A Personalize schema. Schemas have no status and take no tags (CreateSchema has no Tags member),
  * so ownership cannot be read from AWS ({@link #taggable()} is false): it follows from the name,
  * derived from the object, and from the dataset group converged before it. A schema of that name
- * with another definition or domain is reported as not managed by this object (AlreadyExists)
- * rather than used. Params: schema, domain. Reads: DescribeSchema.
+ * with another definition or domain ({@link PersonalizeDrift#schema}) is reported as not managed by
+ * this object (AlreadyExists) rather than used. Reads: DescribeSchema.
  */
-public final class PersonalizeSchema extends PersonalizeResourceBase {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class PersonalizeSchema extends PersonalizeResourceBase<SchemaDesired, SchemaActual> {
+  public static final String KIND = "PersonalizeSchema";
 
   public PersonalizeSchema(PersonalizeClient personalize) {
     super(personalize);
@@ -29,31 +24,25 @@ public final class PersonalizeSchema extends PersonalizeResourceBase {
 
   @Override
   public String kind() {
-    return "PersonalizeSchema";
+    return KIND;
   }
 
   @Override
-  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+  public Optional<SchemaActual> observe(SchemaDesired desired) {
     return absentIfNotFound(() -> {
-      DatasetSchema s = personalize.describeSchema(r -> r.schemaArn(desired.arn())).schema();
-      boolean same = sameDefinition(desired.param("schema"), s.schema())
-          && Objects.equals(desired.param("domain"), s.domainAsString());
-      if (!same) {
-        throw new AwsFailure(Outcome.degraded(Reasons.ALREADY_EXISTS, kind() + " " + desired.name()
-            + " already exists with another definition or domain and is not managed by this object; "
-            + "delete it or choose another object name"), null);
+      var s = personalize.describeSchema(r -> r.schemaArn(desired.arn())).schema();
+      SchemaActual actual = new SchemaActual(s.name(), s.schemaArn(), s.schema(), s.domainAsString());
+      if (!PersonalizeDrift.schema(desired, actual).isEmpty()) {
+        throw notOurs(desired);
       }
-      return new PersonalizeActual(s.name(), s.schemaArn(), "ACTIVE", null, Map.of(), Map.of());
+      return actual;
     });
   }
 
-  /** Avro schemas compared as JSON, so formatting never counts. */
-  static boolean sameDefinition(String a, String b) {
-    try {
-      return JSON.readTree(a).equals(JSON.readTree(b));
-    } catch (Exception e) {
-      return Objects.equals(a, b);
-    }
+  private AwsFailure notOurs(SchemaDesired desired) {
+    return new AwsFailure(Outcome.degraded(Reasons.ALREADY_EXISTS, kind() + " " + desired.name()
+        + " already exists with another definition or domain and is not managed by this object; "
+        + "delete it or choose another object name"), null);
   }
 
   @Override
@@ -62,23 +51,30 @@ public final class PersonalizeSchema extends PersonalizeResourceBase {
   }
 
   @Override
-  public AwsState state(PersonalizeActual actual) {
+  public AwsState state(SchemaActual actual) {
     return AwsState.stable("ACTIVE");
   }
 
+  /** Empty for every schema {@link #observe} returns. */
   @Override
-  public Drift drift(PersonalizeDesired desired, PersonalizeActual actual) {
-    return Drift.NONE;
+  public Drift drift(SchemaDesired desired, SchemaActual actual) {
+    return PersonalizeDrift.schema(desired, actual);
+  }
+
+  /** A schema cannot be changed; one that differs is not this object's. */
+  @Override
+  public Applied update(SchemaDesired desired, SchemaActual actual, Drift drift) {
+    throw notOurs(desired);
   }
 
   @Override
-  public Applied create(PersonalizeDesired desired) {
-    personalize.createSchema(r -> r.name(desired.name()).schema(desired.param("schema")).domain(desired.param("domain")));
+  public Applied create(SchemaDesired desired) {
+    personalize.createSchema(r -> r.name(desired.name()).schema(desired.definition()).domain(desired.domain()));
     return Applied.SETTLED;
   }
 
   @Override
-  public Applied delete(PersonalizeActual actual) {
+  public Applied delete(SchemaActual actual) {
     personalize.deleteSchema(r -> r.schemaArn(actual.arn()));
     return Applied.SETTLED;
   }

@@ -1,16 +1,16 @@
 package dev.uba.operator.aws.personalize;
 
-import java.util.Map;
+import dev.uba.operator.engine.Drift;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
 
 /**
- * A solution (the recipe applied to a dataset group). Param: recipeArn; parent: the dataset group.
- * AWS refuses to delete a solution while one of its versions trains, so deletion first stops such
- * a training (StopSolutionVersionCreation) and waits. Reads: DescribeSolution, ListTagsForResource.
+ * A solution (the recipe applied to a dataset group). AWS refuses to delete a solution while one of
+ * its versions trains, so deletion first stops such a training (StopSolutionVersionCreation) and
+ * waits; its versions go with it. Reads: DescribeSolution, ListTagsForResource.
  */
-public final class PersonalizeSolution extends PersonalizeResourceBase {
+public final class PersonalizeSolution extends PersonalizeResourceBase<SolutionDesired, SolutionActual> {
   public static final String KIND = "PersonalizeSolution";
 
   public PersonalizeSolution(PersonalizeClient personalize) {
@@ -23,23 +23,27 @@ public final class PersonalizeSolution extends PersonalizeResourceBase {
   }
 
   @Override
-  public Optional<PersonalizeActual> observe(PersonalizeDesired desired) {
+  public Optional<SolutionActual> observe(SolutionDesired desired) {
     return absentIfNotFound(() -> {
       var s = personalize.describeSolution(r -> r.solutionArn(desired.arn())).solution();
-      return new PersonalizeActual(s.name(), s.solutionArn(), s.status(), null, readTags(s.solutionArn()),
-          Map.of("recipeArn", String.valueOf(s.recipeArn())));
+      return new SolutionActual(s.name(), s.solutionArn(), s.status(), s.recipeArn(), readTags(s.solutionArn()));
     });
   }
 
   @Override
-  public Applied create(PersonalizeDesired desired) {
-    personalize.createSolution(r -> r.name(desired.name()).datasetGroupArn(desired.parentArn())
-        .recipeArn(desired.param("recipeArn")).tags(tagList(desired.tags())));
+  public Drift drift(SolutionDesired desired, SolutionActual actual) {
+    return PersonalizeDrift.solution(desired, actual);
+  }
+
+  @Override
+  public Applied create(SolutionDesired desired) {
+    personalize.createSolution(r -> r.name(desired.name()).datasetGroupArn(desired.datasetGroupArn())
+        .recipeArn(desired.recipeArn()).tags(tagList(desired.tags())));
     return Applied.ASYNC;
   }
 
   @Override
-  public Applied delete(PersonalizeActual actual) {
+  public Applied delete(SolutionActual actual) {
     boolean training = false;
     for (SolutionVersionSummary v : personalize.listSolutionVersionsPaginator(r -> r.solutionArn(actual.arn()))
         .solutionVersions()) {

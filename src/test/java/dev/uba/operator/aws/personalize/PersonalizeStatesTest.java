@@ -20,16 +20,11 @@ class PersonalizeStatesTest {
     assertThat(PersonalizeResourceBase.stateOf("CREATE STOPPED", null).phase()).isEqualTo(AwsState.Phase.FAILED);
   }
 
-  private static PersonalizeActual campaign(String deployed, String tps, String updateStatus, String updateVersion) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    fields.put("solutionVersionArn", deployed);
-    fields.put("minProvisionedTPS", tps);
-    if (updateStatus != null) {
-      fields.put("updateStatus", updateStatus);
-      fields.put("updateVersion", updateVersion);
-      fields.put("updateFailureReason", "boom");
-    }
-    return new PersonalizeActual("c", "arn:c", "ACTIVE", null, Map.of("uba.dev/owner", "o"), fields);
+  private static CampaignActual campaign(String deployed, String tps, String updateStatus, String updateVersion) {
+    CampaignActual.Update update = updateStatus == null ? null
+        : new CampaignActual.Update(updateStatus, updateVersion, "boom");
+    return new CampaignActual("c", "arn:c", "ACTIVE", null, deployed, Integer.valueOf(tps), update,
+        Map.of("uba.dev/owner", "o"));
   }
 
   @Test
@@ -46,8 +41,7 @@ class PersonalizeStatesTest {
   @Test
   void campaignDriftIsTheDeployedVersionAndTps() {
     PersonalizeCampaign c = new PersonalizeCampaign(null);
-    var desired = new PersonalizeDesired("c", "arn:c", "v2", Map.of("solutionVersionArn", "v2", "minProvisionedTPS", "3"),
-        Map.of("uba.dev/owner", "o"));
+    var desired = new CampaignDesired("c", "arn:c", "v2", 3, Map.of("uba.dev/owner", "o"));
     assertThat(c.drift(desired, campaign("v1", "1", null, null)).described()).containsExactlyInAnyOrder(
         "solution version v1 -> v2", "minProvisionedTPS 1 -> 3");
     assertThat(c.drift(desired, campaign("v2", "3", null, null)).described()).isEmpty();
@@ -55,7 +49,7 @@ class PersonalizeStatesTest {
 
   @Test
   void theTrackingIdIsNeverPrinted() {
-    var tracker = new PersonalizeActual("t", "arn:t", "ACTIVE", null, Map.of(), Map.of("trackingId", "secret-id"));
+    var tracker = new EventTrackerActual("t", "arn:t", "ACTIVE", "secret-id", Map.of());
     assertThat(tracker.toString()).doesNotContain("secret-id");
   }
 }

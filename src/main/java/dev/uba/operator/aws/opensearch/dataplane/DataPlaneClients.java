@@ -46,6 +46,8 @@ public final class DataPlaneClients implements AutoCloseable {
     this.http = ApacheHttpClient.builder()
         .connectionTimeout(Duration.ofSeconds(5))
         .socketTimeout(Duration.ofSeconds(20))
+        // below the 60 s idle timeout of common load balancers, so a resync rarely meets a closed connection
+        .connectionMaxIdleTime(Duration.ofSeconds(30))
         .build();
   }
 

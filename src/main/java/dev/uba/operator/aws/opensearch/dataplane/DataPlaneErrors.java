@@ -16,6 +16,10 @@ import java.io.IOException;
 public final class DataPlaneErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_TEXT = 500;
+  /** The status of a call that did not reach OpenSearch (connection refused, timeout, unknown host). */
+  public static final int NOT_REACHED = 0;
+  /** The status of a call that was not sent at all (no credentials to sign it with). */
+  public static final int NOT_SENT = -1;
 
   private DataPlaneErrors() {}
 
@@ -23,13 +27,16 @@ public final class DataPlaneErrors {
    * The outcome of a failed call.
    *
    * @param action what was tried ("PUT _index_template/uba-events on https://...")
-   * @param status the HTTP status; 0 when OpenSearch was not reached
-   * @param description OpenSearch's words ({@link #describe}), or the I/O failure
+   * @param status the HTTP status; {@link #NOT_REACHED} or {@link #NOT_SENT} when there is none
+   * @param description OpenSearch's words ({@link #describe}), or the failure
    */
   public static Outcome outcomeOf(String action, int status, String description) {
     String words = description == null || description.isBlank() ? "" : ": " + description;
-    if (status == 0) {
+    if (status == NOT_REACHED) {
       return Outcome.retrying(Reasons.AWS_UNAVAILABLE, action + " could not reach OpenSearch" + words);
+    }
+    if (status == NOT_SENT) {
+      return Outcome.retrying(Reasons.AWS_UNAVAILABLE, action + " was not sent" + words);
     }
     String text = action + " failed: OpenSearch answered " + status + words;
     if (status == 401 || status == 403) {

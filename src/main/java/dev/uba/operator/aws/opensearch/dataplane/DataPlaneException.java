@@ -15,7 +15,7 @@ public class DataPlaneException extends AwsFailure {
     this.status = status;
   }
 
-  /** The HTTP status OpenSearch answered with; 0 when it was not reached. */
+  /** The HTTP status OpenSearch answered with; 0 when it was not reached, -1 when nothing was sent. */
   public int status() {
     return status;
   }

@@ -87,8 +87,11 @@ public final class OpenSearchDataPlane implements DataPlane {
       // the transport reports a 403 (the domain's access policy, or a bad signature) this way
       String words = e.error() == null ? e.getMessage() : e.error().type() + ": " + e.error().reason();
       throw new DataPlaneException(e.status(), action, words, e);
-    } catch (IOException | RuntimeException e) {
-      throw new DataPlaneException(0, action, DataPlaneErrors.describe(e), e);
+    } catch (IOException e) {
+      throw new DataPlaneException(DataPlaneErrors.NOT_REACHED, action, DataPlaneErrors.describe(e), e);
+    } catch (RuntimeException e) {
+      // before sending: the credentials could not be resolved, or the request not signed
+      throw new DataPlaneException(DataPlaneErrors.NOT_SENT, action, DataPlaneErrors.describe(e), e);
     }
     if (status == 404 && !method.equals("PUT")) {
       return Optional.empty();

@@ -22,6 +22,16 @@ class DataPlaneErrorsTest {
   }
 
   @Test
+  void notSentForWantOfCredentialsIsRetriedAsAwsUnavailable() {
+    Outcome outcome = DataPlaneErrors.outcomeOf(ACTION, DataPlaneErrors.NOT_SENT,
+        "Unable to load credentials from any of the providers in the chain");
+    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.RETRYING);
+    assertThat(outcome.reason()).isEqualTo(Reasons.AWS_UNAVAILABLE);
+    assertThat(outcome.message()).isEqualTo(ACTION + " was not sent: Unable to load credentials from any of the "
+        + "providers in the chain");
+  }
+
+  @Test
   void byStatus() {
     assertThat(DataPlaneErrors.outcomeOf(ACTION, 403, "x").reason()).isEqualTo(Reasons.ACCESS_DENIED);
     assertThat(DataPlaneErrors.outcomeOf(ACTION, 401, "x").isDegraded()).isTrue();

@@ -93,7 +93,7 @@ class DataPlaneResourcesTest {
 
   @Test
   void failuresBecomeOutcomesNotExceptions() {
-    dataPlane.failNext(0, "Connect to 127.0.0.1:9200 failed: Connection refused");
+    dataPlane.failNext(DataPlaneErrors.NOT_REACHED, "Connect to 127.0.0.1:9200 failed: Connection refused");
     Outcome unreachable = Converger.converge(template, wantedTemplate, OWNER, sink).outcome();
     assertThat(unreachable.kind()).isEqualTo(Outcome.Kind.RETRYING);
     assertThat(unreachable.reason()).isEqualTo(Reasons.AWS_UNAVAILABLE);

@@ -21,7 +21,7 @@ final class FakeDataPlane implements DataPlane {
   private DataPlaneException next;
   private Runnable beforePolicyPut;
 
-  /** The next call fails with this status (0: not reached) and OpenSearch's words. */
+  /** The next call fails with this status (DataPlaneErrors.NOT_REACHED, NOT_SENT, or HTTP) and these words. */
   void failNext(int status, String words) {
     next = new DataPlaneException(status, "the next call", words, null);
   }

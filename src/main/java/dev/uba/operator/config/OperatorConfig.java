@@ -1,7 +1,10 @@
 package dev.uba.operator.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,6 +25,9 @@ import java.util.stream.Collectors;
  * @param leaderElectionNamespace namespace of that Lease (UBA_LEADER_ELECTION_NAMESPACE, else the pod's
  *     POD_NAMESPACE); null when leader election is off
  * @param httpAddress address the endpoints listen on (UBA_HTTP_ADDRESS); null means every interface
+ * @param openSearchEndpointUrl base URL (UBA_OPENSEARCH_ENDPOINT_URL, {@code http://127.0.0.1:9200}) that
+ *     replaces every domain's data-plane endpoint, for local environments and tests; requests are still
+ *     signed; null means each domain's own endpoint
  */
 public record OperatorConfig(
     String region,
@@ -32,7 +38,8 @@ public record OperatorConfig(
     int httpPort,
     boolean leaderElection,
     String leaderElectionNamespace,
-    String httpAddress) {
+    String httpAddress,
+    URI openSearchEndpointUrl) {
 
   /** The Lease the replicas compete for (coordination.k8s.io/v1). */
   public static final String LEASE_NAME = "uba-operator-lock";
@@ -49,13 +56,20 @@ public record OperatorConfig(
         integer("UBA_HTTP_PORT", env.getOrDefault("UBA_HTTP_PORT", "8080")),
         leaderElection(env),
         leaderElection(env) ? leaseNamespace(env) : null,
-        blankToNull(env.get("UBA_HTTP_ADDRESS")));
+        blankToNull(env.get("UBA_HTTP_ADDRESS")),
+        baseUrl("UBA_OPENSEARCH_ENDPOINT_URL", blankToNull(env.get("UBA_OPENSEARCH_ENDPOINT_URL"))));
   }
 
   /** Without leader election (a single replica). */
   public OperatorConfig(String region, Set<String> watchNamespaces, Duration resyncInterval, Duration pollInterval,
       int personalizeMaxTps, int httpPort) {
-    this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null);
+    this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null, null);
+  }
+
+  /** The same settings with every domain's data plane reached at {@code url} (tests, local environments). */
+  public OperatorConfig withOpenSearchEndpointUrl(URI url) {
+    return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
+        leaderElection, leaderElectionNamespace, httpAddress, url);
   }
 
   private static boolean leaderElection(Map<String, String> env) {
@@ -108,6 +122,30 @@ public record OperatorConfig(
       throw new IllegalArgumentException(variable + " must be greater than zero");
     }
     return d;
+  }
+
+  /**
+   * An http or https URL of a host (and port) with no path, query or credentials: the data-plane
+   * client signs the request for the path it sends, so a path prefix could not be honoured.
+   */
+  static URI baseUrl(String variable, String text) {
+    if (text == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(variable + "=" + text + " is not a URL such as http://127.0.0.1:9200");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare
+        || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(variable + "=" + text
+          + " is not a base URL such as http://127.0.0.1:9200 (http or https, a host and a port, no path)");
+    }
+    return URI.create(scheme + "://" + uri.getRawAuthority());
   }
 
   private static Set<String> namespaces(String text) {

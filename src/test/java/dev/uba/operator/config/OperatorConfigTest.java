@@ -109,4 +109,24 @@ class OperatorConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_LEADER_ELECTION");
     assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_LEADER_ELECTION", "false")).leaderElection()).isFalse();
   }
+
+  @Test
+  void theOpenSearchEndpointUrlReplacesEveryDomainsEndpoint() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).openSearchEndpointUrl()).isNull();
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_OPENSEARCH_ENDPOINT_URL", " ")).openSearchEndpointUrl())
+        .isNull();
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_OPENSEARCH_ENDPOINT_URL", "http://127.0.0.1:9200"))
+        .openSearchEndpointUrl()).hasToString("http://127.0.0.1:9200");
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_OPENSEARCH_ENDPOINT_URL", "HTTPS://search.local/"))
+        .openSearchEndpointUrl()).hasToString("https://search.local");
+  }
+
+  @Test
+  void anOpenSearchEndpointUrlWithAPathOrNoHostIsRejectedNamingTheVariable() {
+    for (String bad : new String[] {"127.0.0.1:9200", "ftp://host", "http://host:9200/prefix", "http://host?x=1",
+        "http://user:pw@host", "not a url"}) {
+      assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_OPENSEARCH_ENDPOINT_URL", bad)))
+          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_OPENSEARCH_ENDPOINT_URL");
+    }
+  }
 }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -39,7 +40,7 @@ public final class AwsClients implements AutoCloseable {
   private final Optional<URI> endpointOverride;
   private final AwsCallMetrics metrics;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
-  private final Map<String, String> accounts = new ConcurrentHashMap<>();
+  private final Map<String, GetCallerIdentityResponse> identities = new ConcurrentHashMap<>();
 
   public AwsClients(AwsCallMetrics metrics) {
     this(metrics, DefaultCredentialsProvider.builder().build(), Optional.empty());
@@ -134,7 +135,16 @@ public final class AwsClients implements AutoCloseable {
 
   /** The account of the credentials, asked of STS once per region and remembered. */
   public String accountId(String region) {
-    return accounts.computeIfAbsent(region, r -> sts(r).getCallerIdentity().account());
+    return identity(region).account();
+  }
+
+  /** The ARN behind the credentials (a role session, a user), asked of STS with the account. */
+  public String callerArn(String region) {
+    return identity(region).arn();
+  }
+
+  private GetCallerIdentityResponse identity(String region) {
+    return identities.computeIfAbsent(region, r -> sts(r).getCallerIdentity());
   }
 
   /** The ARN partition of a region (aws, aws-cn, aws-us-gov). */

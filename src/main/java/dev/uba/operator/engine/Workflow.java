@@ -99,6 +99,11 @@ public final class Workflow<C extends WorkflowPass> {
       if (node.wanted.test(pass) || !node.recorded.test(pass)) {
         continue;
       }
+      if (node.partOf != null && !node(node.partOf).wanted.test(pass)) {
+        // Its parent goes (or is released) too, and takes it along: nothing to call, nothing to say.
+        node.release.accept(pass);
+        continue;
+      }
       if (waiting) {
         previous.stream().filter(r -> node.kind.equals(r.getKind())).forEach(statuses::add);
         continue;
@@ -129,7 +134,8 @@ public final class Workflow<C extends WorkflowPass> {
   public PassResult cleanup(C pass, List<ResourceStatus> previous) {
     Set<String> reached = new HashSet<>();
     for (Node<C> node : reversed()) {
-      if (!node.wanted.test(pass) && !node.recorded.test(pass)) {
+      if (!node.wanted.test(pass) && !node.recorded.test(pass) || node.partOf != null) {
+        // A part goes with its parent: deleting the parent deletes it.
         continue;
       }
       NodeResult result = node.delete.apply(pass);
@@ -176,6 +182,7 @@ public final class Workflow<C extends WorkflowPass> {
     private Consumer<C> release = c -> { };
     private WhenBlocked whenBlocked = WhenBlocked.WAIT;
     private Function<C, String> waitingFor;
+    private String partOf;
 
     private Node(String id, String kind) {
       this.id = id;
@@ -264,6 +271,17 @@ public final class Workflow<C extends WorkflowPass> {
     /** Forgets the resource in status once it is deleted or released (Retain). */
     public Builder<C> releasedBy(Consumer<C> release) {
       current.release = release;
+      return this;
+    }
+
+    /**
+     * The resource lives inside another one (an index template inside its domain): it depends on it,
+     * and when both leave, or the parent is deleted with the object, the parent takes it along with
+     * no call of its own. Removed alone, it is deleted (or released) like any other.
+     */
+    public Builder<C> partOf(String parentId) {
+      dependsOn(parentId);
+      current.partOf = parentId;
       return this;
     }
 

@@ -12,6 +12,8 @@ import dev.uba.operator.aws.iam.RoleDesired;
 import dev.uba.operator.aws.kinesis.StreamDesired;
 import dev.uba.operator.aws.logs.LogGroupDesired;
 import dev.uba.operator.aws.opensearch.DomainDesired;
+import dev.uba.operator.aws.opensearch.dataplane.IndexTemplateDesired;
+import dev.uba.operator.aws.opensearch.dataplane.IsmPolicyDesired;
 import dev.uba.operator.aws.s3.BucketDesired;
 import dev.uba.operator.engine.Names;
 import dev.uba.operator.engine.Ownership;
@@ -24,13 +26,22 @@ import java.util.Map;
  */
 public record PipelineDesiredState(
     StreamDesired stream, PolicyDesired producerPolicy, RoleDesired ingestionRole, DomainDesired domain,
-    BucketDesired archive, LogGroupDesired deliveryLogGroup, DeliveryDesired delivery) {
+    BucketDesired archive, LogGroupDesired deliveryLogGroup, DeliveryDesired delivery,
+    IndexTemplateDesired indexTemplate, IsmPolicyDesired ismPolicy) {
 
   /** How long Firehose's error log group keeps its entries (the contract's 14 days). */
   static final int DELIVERY_LOG_RETENTION_DAYS = 14;
 
   /** Where the pipeline lives: its region, and the account and partition the ARNs are built from. */
-  public record Location(String region, String accountId, String partition) {
+  /**
+   * @param operatorRoleArn the role behind the operator's credentials, granted the data plane's
+   *     template and ISM paths in the domain access policy; null when the credentials are no role
+   */
+  public record Location(String region, String accountId, String partition, String operatorRoleArn) {
+    public Location(String region, String accountId, String partition) {
+      this(region, accountId, partition, null);
+    }
+
     String arn(String service, String resource) {
       return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
     }
@@ -79,8 +90,15 @@ public record PipelineDesiredState(
                 where, logGroup == null ? null : logGroup.arn(),
                 deliveryDesired == null ? null : deliveryDesired.settings().lambdaArn())),
             tags);
-    DomainDesired domain = search == null ? null : domain(search, names.domain(), domainArn, roleArn, tags);
-    return new PipelineDesiredState(stream, policy, role, domain, archive, logGroup, deliveryDesired);
+    DomainDesired domain = search == null ? null
+        : domain(search, names.domain(), domainArn, roleArn, where.operatorRoleArn(), tags);
+    String index = delivery == null ? PipelinePolicies.INDEX_PREFIX : delivery.getIndexName();
+    IndexTemplateDesired template = search == null || !search.getIndexTemplate().getEnabled() ? null
+        : IndexTemplateDesired.forIndex(index, search.getIndexTemplate().getShards(),
+            search.getIndexTemplate().getReplicas(), domainArn);
+    IsmPolicyDesired ism = search == null || search.getRetentionDays() == null ? null
+        : IsmPolicyDesired.retention(index, search.getRetentionDays(), domainArn);
+    return new PipelineDesiredState(stream, policy, role, domain, archive, logGroup, deliveryDesired, template, ism);
   }
 
   /** The stream's key when it is one the account manages (the AWS-owned alias needs no grant). */
@@ -107,7 +125,8 @@ public record PipelineDesiredState(
     return new StreamDesired(name, s.getMode().name(), shards, s.getRetentionHours(), key, tags);
   }
 
-  private static DomainDesired domain(SearchSpec s, String name, String arn, String roleArn, Map<String, String> tags) {
+  private static DomainDesired domain(SearchSpec s, String name, String arn, String roleArn, String operatorRoleArn,
+      Map<String, String> tags) {
     SearchSpec.DedicatedMasters masters = s.getDedicatedMasters();
     SearchSpec.ZoneAwareness zones = s.getZoneAwareness();
     SearchSpec.EncryptionAtRest ear = s.getEncryptionAtRest();
@@ -117,6 +136,6 @@ public record PipelineDesiredState(
         s.getStorage().getVolumeSizeGiB(), s.getStorage().getVolumeType().name(),
         ear.getEnabled(), ear.getKmsKeyId() == null ? "" : ear.getKmsKeyId(),
         s.getNodeToNodeEncryption(), s.getEnforceHttps(),
-        PipelinePolicies.domainAccess(arn, roleArn, s.getAccessPrincipals()), tags);
+        PipelinePolicies.domainAccess(arn, roleArn, s.getAccessPrincipals(), operatorRoleArn), tags);
   }
 }

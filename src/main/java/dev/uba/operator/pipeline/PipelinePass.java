@@ -29,6 +29,14 @@ record PipelinePass(PipelineDesiredState desired, PipelineDesiredState inUse, Ub
     return desired.archive() != null;
   }
 
+  boolean indexTemplateWanted() {
+    return desired.indexTemplate() != null;
+  }
+
+  boolean ismPolicyWanted() {
+    return desired.ismPolicy() != null;
+  }
+
   boolean deliveryWanted() {
     return desired.delivery() != null;
   }

@@ -1,5 +1,6 @@
 package dev.uba.operator.pipeline;
 
+import dev.uba.operator.aws.opensearch.dataplane.DataPlaneAccess;
 import dev.uba.operator.engine.PolicyDocuments;
 import dev.uba.operator.engine.PolicyDocuments.Statement;
 import java.util.ArrayList;
@@ -110,6 +111,15 @@ public final class PipelinePolicies {
 
   /** Only the ingestion role and the spec's access principals may call es:ESHttp* on the domain. */
   public static String domainAccess(String domainArn, String ingestionRoleArn, List<String> accessPrincipals) {
+    return domainAccess(domainArn, ingestionRoleArn, accessPrincipals, null);
+  }
+
+  /**
+   * As above, and the operator's own role (when its credentials are a role) the index-template and
+   * ISM paths of the data plane only.
+   */
+  public static String domainAccess(String domainArn, String ingestionRoleArn, List<String> accessPrincipals,
+      String operatorRoleArn) {
     List<String> principals = new ArrayList<>();
     principals.add(ingestionRoleArn);
     if (accessPrincipals != null) {
@@ -117,6 +127,7 @@ public final class PipelinePolicies {
     }
     Statement statement = PolicyDocuments.allowPrincipals(Map.of("AWS", principals), List.of("es:ESHttp*"),
         List.of(domainArn + "/*"));
-    return PolicyDocuments.document(List.of(statement));
+    return operatorRoleArn == null ? PolicyDocuments.document(List.of(statement))
+        : PolicyDocuments.document(List.of(statement, DataPlaneAccess.operatorStatement(domainArn, operatorRoleArn)));
   }
 }

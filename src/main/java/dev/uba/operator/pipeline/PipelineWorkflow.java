@@ -58,9 +58,27 @@ final class PipelineWorkflow {
           Converger.delete(p.resources().domain(), p.inUse().domain(), p.ownerId(), p.events())))
       .releasedBy(p -> p.status().setSearch(null))
 
+      .node("indexTemplate", "OpenSearchIndexTemplate", DataPlaneNodes::indexTemplate)
+      .named(p -> p.status().getSearch() == null ? "" : p.status().getSearch().getIndexTemplate())
+      .partOf("domain")
+      .when(PipelinePass::indexTemplateWanted)
+      .recordedWhen(p -> p.status().getSearch() != null && p.status().getSearch().getIndexTemplate() != null)
+      .deletedBy(DataPlaneNodes::removeIndexTemplate)
+      .releasedBy(p -> p.status().getSearch().setIndexTemplate(null))
+
+
+      .node("ismPolicy", "OpenSearchIsmPolicy", DataPlaneNodes::ismPolicy)
+      .named(p -> p.status().getSearch() == null ? "" : p.status().getSearch().getIsmPolicy())
+      .partOf("domain")
+      .when(PipelinePass::ismPolicyWanted)
+      .recordedWhen(p -> p.status().getSearch() != null && p.status().getSearch().getIsmPolicy() != null)
+      .deletedBy(DataPlaneNodes::removeIsmPolicy)
+      .releasedBy(p -> p.status().getSearch().setIsmPolicy(null))
+
+      // The template is installed first, so the first index Firehose makes already has the mapping.
       .node("delivery", "DeliveryStream", DeliveryNodes::delivery)
       .named(p -> p.inUse().delivery().name())
-      .dependsOn("stream", "archive", "deliveryLogGroup", "ingestionRole", "domain")
+      .dependsOn("stream", "archive", "deliveryLogGroup", "ingestionRole", "domain", "indexTemplate", "ismPolicy")
       .when(PipelinePass::deliveryWanted)
       .recordedWhen(p -> p.status().getDelivery() != null)
       .deletedBy(p -> NodeResult.deleted(

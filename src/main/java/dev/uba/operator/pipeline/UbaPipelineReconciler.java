@@ -6,6 +6,10 @@ import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.aws.cloudwatch.DeliveryMetrics;
 import dev.uba.operator.aws.firehose.DeliveryStream;
 import dev.uba.operator.aws.logs.LogGroup;
+import dev.uba.operator.aws.opensearch.dataplane.DataPlaneAccess;
+import dev.uba.operator.aws.opensearch.dataplane.DataPlaneClients;
+import dev.uba.operator.aws.opensearch.dataplane.IndexTemplate;
+import dev.uba.operator.aws.opensearch.dataplane.IsmPolicy;
 import dev.uba.operator.aws.s3.ArchiveBucket;
 import dev.uba.operator.aws.iam.IamRole;
 import dev.uba.operator.aws.iam.ManagedPolicy;
@@ -41,12 +45,31 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   private final Function<String, PipelineDesiredState.Location> locations;
 
   public UbaPipelineReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
+    this(config, aws, new DataPlaneClients(config), clock);
+  }
+
+  private UbaPipelineReconciler(OperatorConfig config, AwsClients aws, DataPlaneClients dataPlanes, Clock clock) {
     this(config, clock, (region, budget) -> new PipelineResources(new KinesisStream(aws.kinesis(region), budget),
             budget, new ManagedPolicy(aws.iam(region)), new IamRole(aws.iam(region)),
             new OpenSearchDomain(aws.openSearch(region)), new ArchiveBucket(aws.s3(region)),
             new LogGroup(aws.cloudWatchLogs(region)), new DeliveryStream(aws.firehose(region)),
-            new DeliveryMetrics(aws.cloudWatch(region))),
-        region -> new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region)));
+            new DeliveryMetrics(aws.cloudWatch(region)), dataPlaneOf(dataPlanes, region)),
+        region -> new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region),
+            DataPlaneAccess.roleArnOfCaller(aws.callerArn(region)).orElse(null)));
+  }
+
+  private static PipelineResources.DataPlaneResources dataPlaneOf(DataPlaneClients planes, String region) {
+    return new PipelineResources.DataPlaneResources() {
+      @Override
+      public IndexTemplate indexTemplate(String endpoint) {
+        return new IndexTemplate(planes.forDomain(endpoint, region));
+      }
+
+      @Override
+      public IsmPolicy ismPolicy(String endpoint) {
+        return new IsmPolicy(planes.forDomain(endpoint, region));
+      }
+    };
   }
 
   /** With the resource types and the account lookup given (fakes in the sequencing tests). */

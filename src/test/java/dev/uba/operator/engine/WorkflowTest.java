@@ -206,4 +206,44 @@ class WorkflowTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not declared before");
     assertThat(workflow.creationOrder()).containsExactly("a", "b", "c");
   }
+
+  @Test
+  void aPartGoesWithItsParentWithoutACallOfItsOwnButIsDeletedWhenRemovedAlone() {
+    Workflow<Pass> nested = Workflow.<Pass>builder()
+        .node("a", "A", p -> NodeResult.of(Converger.converge(a, want("a1"), OWNER, p.events()))).named(p -> "a1")
+        .when(p -> p.wanted.contains("a")).recordedWhen(p -> p.recorded.contains("a"))
+        .deletedBy(p -> NodeResult.deleted(Converger.delete(a, want("a1"), OWNER, p.events())))
+        .releasedBy(p -> p.recorded.remove("a"))
+        .node("b", "B", p -> NodeResult.of(Converger.converge(b, want("b1"), OWNER, p.events()))).named(p -> "b1")
+        .partOf("a").when(p -> p.wanted.contains("b")).recordedWhen(p -> p.recorded.contains("b"))
+        .deletedBy(p -> NodeResult.deleted(Converger.delete(b, want("b1"), OWNER, p.events())))
+        .releasedBy(p -> p.recorded.remove("b"))
+        .build();
+    Pass pass = new Pass();
+    nested.reconcile(pass);
+    aws.settleAll();
+    nested.reconcile(pass);
+    aws.clearJournal();
+
+    // both leave: the parent is deleted, the part only forgotten
+    pass.wanted.clear();
+    pass.recorded.addAll(Set.of("a", "b"));
+    nested.reconcile(pass);
+    assertThat(aws.writes()).containsExactly("delete A a1");
+    assertThat(pass.recorded).doesNotContain("b");
+    // deleting the object: the parent takes the part along
+    aws.clearJournal();
+    Pass deleting = new Pass();
+    nested.cleanup(deleting, List.of());
+    assertThat(aws.writes()).noneMatch(w -> w.contains(" B "));
+
+    // the part removed alone is deleted from its parent
+    Pass alone = new Pass();
+    alone.wanted.remove("b");
+    alone.recorded.add("b");
+    b.place("b1", want("b1"), want("b1").tags());
+    aws.clearJournal();
+    nested.reconcile(alone);
+    assertThat(aws.writes()).contains("delete B b1");
+  }
 }

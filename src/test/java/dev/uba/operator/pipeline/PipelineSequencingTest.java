@@ -21,6 +21,10 @@ import dev.uba.operator.aws.firehose.DeliveryActual;
 import dev.uba.operator.aws.firehose.DeliveryDesired;
 import dev.uba.operator.aws.logs.LogGroupActual;
 import dev.uba.operator.aws.logs.LogGroupDesired;
+import dev.uba.operator.aws.opensearch.dataplane.IndexTemplateActual;
+import dev.uba.operator.aws.opensearch.dataplane.IndexTemplateDesired;
+import dev.uba.operator.aws.opensearch.dataplane.IsmPolicyActual;
+import dev.uba.operator.aws.opensearch.dataplane.IsmPolicyDesired;
 import dev.uba.operator.aws.s3.BucketActual;
 import dev.uba.operator.aws.s3.BucketDesired;
 import dev.uba.operator.config.OperatorConfig;
@@ -64,6 +68,13 @@ class PipelineSequencingTest {
       (name, h) -> new DeliveryActual(name, "arn:firehose/" + name, h.state().equals("FAILED") ? "CREATING_FAILED"
           : h.state(), "1", "destinationId-000000000001", h.reason(), h.desired().settings(), h.tags()),
       DeliveryActual::name);
+  private final FakeResource<IndexTemplateDesired, IndexTemplateActual> template = new FakeResource<IndexTemplateDesired,
+      IndexTemplateActual>(aws, "OpenSearchIndexTemplate", (name, h) -> new IndexTemplateActual(name,
+          h.desired().indexPatterns(), 100L, h.desired().shards(), h.desired().replicas(), null, name),
+      IndexTemplateActual::name).settlesOnCreate().untaggable();
+  private final FakeResource<IsmPolicyDesired, IsmPolicyActual> ism = new FakeResource<IsmPolicyDesired,
+      IsmPolicyActual>(aws, "OpenSearchIsmPolicy", (name, h) -> new IsmPolicyActual(name, "", "hot", List.of(),
+          List.of(), null, name), IsmPolicyActual::name).settlesOnCreate().untaggable();
   private final List<String> events = new ArrayList<>();
 
   private static DomainActual domainOf(String name, FakeResource.Held<DomainDesired> h) {
@@ -78,7 +89,20 @@ class PipelineSequencingTest {
   private UbaPipelineReconciler reconciler() {
     return new UbaPipelineReconciler(OperatorConfig.fromEnvironment(Map.of("AWS_REGION", REGION)),
         Clock.systemUTC(), (region, budget) -> new PipelineResources(stream, budget, policy, role, domain, archive,
-            logGroup, delivery, metrics),
+            logGroup, delivery, metrics, new PipelineResources.DataPlaneResources() {
+              @Override
+              public FakeResource<IndexTemplateDesired, IndexTemplateActual> indexTemplate(String endpoint) {
+                if (endpoint == null) {
+                  throw new IllegalArgumentException("no endpoint yet");
+                }
+                return template;
+              }
+
+              @Override
+              public FakeResource<IsmPolicyDesired, IsmPolicyActual> ismPolicy(String endpoint) {
+                return ism;
+              }
+            }),
         region -> new PipelineDesiredState.Location(region, "123456789012", "aws"));
   }
 
@@ -158,16 +182,17 @@ class PipelineSequencingTest {
     List<Outcome> first = pass(reconciler, p);
     assertThat(aws.writes()).containsExactly("create IamPolicy analytics-clicks-producer",
         "create KinesisStream analytics-clicks", "create IamRole analytics-clicks-ingest");
-    assertThat(p.getStatus().getResources()).extracting(ResourceStatus::getKind, ResourceStatus::getMessage)
-        .last().asString().contains("OpenSearchDomain", "waiting for IamRole analytics-clicks-ingest");
+    assertThat(p.getStatus().getResources()).filteredOn(r -> r.getKind().equals("OpenSearchDomain"))
+        .singleElement().extracting(ResourceStatus::getMessage).isEqualTo("waiting for IamRole analytics-clicks-ingest");
     assertThat(first).extracting(Outcome::reason)
-        .containsExactly(Reasons.READY, Reasons.CREATING, Reasons.CREATING, Reasons.WAITING);
+        .containsExactly(Reasons.READY, Reasons.CREATING, Reasons.CREATING, Reasons.WAITING, Reasons.WAITING);
 
     aws.settleAll();
     pass(reconciler, p);
     assertThat(aws.writes()).last().isEqualTo("create OpenSearchDomain analytics-clicks");
     converged(reconciler, p);
-    assertThat(aws.writes()).hasSize(4);
+    assertThat(aws.writes()).hasSize(5).last().isEqualTo("create OpenSearchIndexTemplate uba-events");
+    assertThat(p.getStatus().getSearch().getIndexTemplate()).isEqualTo("uba-events");
   }
 
   @Test
@@ -209,6 +234,7 @@ class PipelineSequencingTest {
     pass(reconciler, p);
     assertThat(aws.writes()).containsExactly("delete OpenSearchDomain analytics-clicks");
     assertThat(p.getStatus().getIngestionRole()).isNotNull();
+    assertThat(aws.writes()).as("the domain takes its template with it").noneMatch(w -> w.contains("IndexTemplate"));
     aws.settleAll();
     pass(reconciler, p);
     aws.settleAll();
@@ -245,7 +271,8 @@ class PipelineSequencingTest {
     // a new reconciler, as after a restart or a leader change: it knows only status and AWS
     UbaPipelineReconciler restarted = reconciler();
     converged(restarted, p);
-    assertThat(aws.writes()).containsExactly("create OpenSearchDomain analytics-clicks");
+    assertThat(aws.writes()).containsExactly("create OpenSearchDomain analytics-clicks",
+        "create OpenSearchIndexTemplate uba-events");
   }
 
   private static UbaPipeline withDelivery(DeletionPolicy policy) {
@@ -268,12 +295,12 @@ class PipelineSequencingTest {
         "create IamPolicy analytics-clicks-producer", "create KinesisStream analytics-clicks",
         "create LogGroup /aws/kinesisfirehose/analytics-clicks", "create IamRole analytics-clicks-ingest");
     assertThat(p.getStatus().getResources()).extracting(ResourceStatus::getKind).endsWith("OpenSearchDomain",
-        "DeliveryStream");
+        "OpenSearchIndexTemplate", "DeliveryStream");
     assertThat(dataFlowing(p)).get().extracting(c -> c.getStatus(), c -> c.getReason())
         .containsExactly("Unknown", "NotMeasured");
 
     converged(reconciler, p);
-    assertThat(aws.writes()).last().isEqualTo("create DeliveryStream analytics-clicks");
+    assertThat(aws.writes()).endsWith("create OpenSearchIndexTemplate uba-events", "create DeliveryStream analytics-clicks");
     assertThat(p.getStatus().getDelivery().getDestination()).isEqualTo("OpenSearch");
     assertThat(delivery.held("analytics-clicks").orElseThrow().desired().settings().prefix()).isEqualTo("backup/");
     assertThat(dataFlowing(p)).get().extracting(c -> c.getStatus(), c -> c.getReason())

@@ -46,14 +46,15 @@ final class AwsProxy implements AutoCloseable {
   private final PersonalizeEmulator personalize;
   private final SnsSubscriptions sns;
 
-  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle)
-      throws IOException {
+  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle,
+      LocalFirehose firehoseControl, FirehoseStreams firehoseStreams) throws IOException {
     this.moto = moto;
     this.calls = calls;
     this.faults = faults;
     this.kinesis = new KinesisLifecycle(lifecycle.kinesis(), moto);
     this.openSearch = new OpenSearchLifecycle(lifecycle.openSearch(), moto);
-    this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto);
+    this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto, firehoseControl,
+        firehoseStreams);
     this.personalize = new PersonalizeEmulator(lifecycle.personalize(), moto);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(32, r -> {

@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
  *       how long its statuses last, training failures a test arranges ({@link LocalPersonalize}).
  *   <li>{@link #sns()}: SNS subscriptions pending confirmation, confirming them, what was
  *       delivered to HTTP/S endpoints ({@link LocalSns}, behaviour in {@link SnsSubscriptions}).
+ *   <li>{@link #firehose()}: arranged Firehose CREATING_FAILED / DELETING_FAILED / role refusals
+ *       ({@link LocalFirehose}; API in {@link FirehoseLifecycle}).
  *   <li>{@link #motoEndpoint()}: the emulator directly, for checking the AWS side with a separate
  *       client without being counted or shaped.
  * </ul>
@@ -44,6 +46,7 @@ public final class LocalAws implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final Faults faults = new Faults();
   private final LocalSns sns;
+  private final LocalFirehose firehose = new LocalFirehose();
   private final Thread shutdownHook;
   private final boolean isShared;
   private volatile boolean closed;
@@ -51,12 +54,19 @@ public final class LocalAws implements AutoCloseable {
   private LocalAws(Builder b, boolean isShared) throws IOException {
     this.isShared = isShared;
     this.moto = MotoServer.start(b.python, b.motoEnvironment, b.readiness);
+    AwsProxy startedProxy = null;
     try {
-      this.proxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, lifecycle);
+      FirehoseStreams firehoseStreams = new FirehoseStreams();
+      startedProxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, lifecycle, firehose,
+          firehoseStreams);
     } catch (IOException | RuntimeException e) {
+      if (startedProxy != null) {
+        startedProxy.close();
+      }
       moto.close();
       throw e;
     }
+    this.proxy = startedProxy;
     this.sns = new LocalSns(proxy.sns());
     this.shutdownHook = new Thread(this::stop, "local-aws-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -103,9 +113,11 @@ public final class LocalAws implements AutoCloseable {
   /**
    * Wipes the emulator ({@code POST /moto-api/reset}) and all proxy state: simulated states and
    * overlays, Personalize resources, SNS confirmations and deliveries, the call log, fault rules
-   * (and arranged Personalize training failures), and lifecycle settings back to their defaults.
+   * (and arranged Personalize and Firehose failures), and lifecycle settings back to their
+   * defaults.
    */
   public void reset() {
+    firehose.clear();
     faults.clear();
     lifecycle.personalize().clearFaults();
     lifecycle.defaults();
@@ -134,6 +146,11 @@ public final class LocalAws implements AutoCloseable {
   /** SNS subscriptions that need confirmation, and what was delivered to HTTP/S endpoints. */
   public LocalSns sns() {
     return sns;
+  }
+
+  /** The local Amazon Data Firehose: arranged faults. See {@link LocalFirehose}. */
+  public LocalFirehose firehose() {
+    return firehose;
   }
 
   /** Stops the proxy and the emulator. Does nothing for the {@link #shared()} instance. */

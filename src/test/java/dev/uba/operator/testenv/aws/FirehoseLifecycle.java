@@ -51,9 +51,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>A state ends after its describes are used up (or its time limit has passed); the next
- * Firehose request then completes it. Not simulated: moving data; refusal of PutRecord and
- * PutRecordBatch while CREATING (they are passed to the emulator, which accepts them and delivers
- * nothing).
+ * Firehose request then completes it. Data moves once a stream is ACTIVE ({@link FirehoseDeliverer}).
+ * Not simulated: refusal of PutRecord and PutRecordBatch while CREATING (they are passed to the
+ * emulator, which accepts them and delivers nothing).
  */
 final class FirehoseLifecycle extends JsonServiceLifecycle {
 
@@ -69,6 +69,7 @@ final class FirehoseLifecycle extends JsonServiceLifecycle {
     super(settings, moto, "Firehose_20150804");
     this.control = control;
     this.streams = streams;
+    streams.activity(this::isActive);
   }
 
   @Override
@@ -132,6 +133,7 @@ final class FirehoseLifecycle extends JsonServiceLifecycle {
         source == null ? null : start, kind, description);
     stream.fail(control.takeCreateFailure());
     streams.put(stream);
+    control.forgetReport(name);
     if (!settings.isInstant()) {
       start(key, CREATING, null);
     }
@@ -247,6 +249,12 @@ final class FirehoseLifecycle extends JsonServiceLifecycle {
     if (DELETING.equals(t.state) && t.detail instanceof AwsRequest) {
       streams.remove(key);
     }
+  }
+
+  /** ACTIVE: no failure, not deleting, and CREATING (if any) over. */
+  private boolean isActive(FirehoseStream s) {
+    Transition t = state(FirehoseStreams.key(s.region, s.name));
+    return s.failure() == null && (t == null || (CREATING.equals(t.state) && t.isOver()));
   }
 
   /** The state that keeps a stream from being changed, or null when it is ACTIVE. */

@@ -9,10 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * The HTTP proxy in front of the emulator, on a loopback port. Each request is parsed
@@ -22,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SNS subscription rules ({@link SnsSubscriptions}) or forwarded unchanged
  * ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is sent.
  * Paths under {@link SnsSubscriptions#SINK_PREFIX} are not AWS requests: they receive what the
- * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded.
+ * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded. Observers
+ * ({@link #onAnswered}) see each request the proxy served and its answer (e.g. the Kinesis puts
+ * that {@link DataFlowMetrics} counts).
  */
 final class AwsProxy implements AutoCloseable {
 
@@ -45,15 +50,17 @@ final class AwsProxy implements AutoCloseable {
   private final FirehoseLifecycle firehose;
   private final PersonalizeEmulator personalize;
   private final SnsSubscriptions sns;
+  private final List<BiConsumer<AwsRequest, AwsResponse>> observers = new CopyOnWriteArrayList<>();
 
-  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle)
-      throws IOException {
+  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle,
+      LocalFirehose firehoseControl, FirehoseStreams firehoseStreams) throws IOException {
     this.moto = moto;
     this.calls = calls;
     this.faults = faults;
     this.kinesis = new KinesisLifecycle(lifecycle.kinesis(), moto);
     this.openSearch = new OpenSearchLifecycle(lifecycle.openSearch(), moto);
-    this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto);
+    this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto, firehoseControl,
+        firehoseStreams);
     this.personalize = new PersonalizeEmulator(lifecycle.personalize(), moto);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(32, r -> {
@@ -79,6 +86,11 @@ final class AwsProxy implements AutoCloseable {
     firehose.clear();
     personalize.clear();
     sns.clear();
+  }
+
+  /** {@code observer} sees every request the proxy served (not refused by a fault) and its answer. */
+  void onAnswered(BiConsumer<AwsRequest, AwsResponse> observer) {
+    observers.add(observer);
   }
 
   /** The SNS subscription state, for {@link LocalSns}. */
@@ -131,7 +143,7 @@ final class AwsProxy implements AutoCloseable {
 
   private AwsResponse answer(AwsRequest req, Faults.Rule fault) throws Exception {
     if (fault == null) {
-      return dispatch(req);
+      return observed(req, dispatch(req));
     }
     switch (fault.kind()) {
       case THROTTLE:
@@ -140,13 +152,24 @@ final class AwsProxy implements AutoCloseable {
         return ErrorShapes.serverError(req, fault.status());
       case DELAY:
         Thread.sleep(fault.delay().toMillis());
-        return dispatch(req);
+        return observed(req, dispatch(req));
       case LOST_ANSWER:
         dispatch(req);
         return ErrorShapes.serverError(req, 503);
       default:
         throw new IllegalStateException("unhandled fault " + fault.kind());
     }
+  }
+
+  private AwsResponse observed(AwsRequest req, AwsResponse resp) {
+    for (BiConsumer<AwsRequest, AwsResponse> o : observers) {
+      try {
+        o.accept(req, resp);
+      } catch (RuntimeException e) {
+        System.err.println("[local-aws] an observer failed on " + req + ": " + e);
+      }
+    }
+    return resp;
   }
 
   private AwsResponse dispatch(AwsRequest req) throws IOException, InterruptedException {

@@ -89,7 +89,11 @@ abstract class JsonServiceLifecycle {
             + " " + r.text());
       }
     }
+    finished(key, t);
   }
+
+  /** Called (under the resource's lock) once a state has ended and its deferred delete was sent. */
+  protected void finished(String key, Transition t) {}
 
   /** A call of the proxy's own to the emulator, signed like {@code origin}. */
   AwsRequest call(AwsRequest origin, String operation, ObjectNode body) {

@@ -25,6 +25,11 @@ import java.util.concurrent.CountDownLatch;
  *       how long its statuses last, training failures a test arranges ({@link LocalPersonalize}).
  *   <li>{@link #sns()}: SNS subscriptions pending confirmation, confirming them, what was
  *       delivered to HTTP/S endpoints ({@link LocalSns}, behaviour in {@link SnsSubscriptions}).
+ *   <li>{@link #firehose()}: the data a Firehose delivery stream moves from its Kinesis source
+ *       into OpenSearch ({@link #openSearchEndpoint}) or S3, how long buffers and retries may last,
+ *       arranged CREATING_FAILED / DELETING_FAILED / role refusals, what was delivered
+ *       ({@link LocalFirehose}; API in {@link FirehoseLifecycle}, data in
+ *       {@link FirehoseDeliverer}, metrics in {@link DataFlowMetrics}).
  *   <li>{@link #motoEndpoint()}: the emulator directly, for checking the AWS side with a separate
  *       client without being counted or shaped.
  * </ul>
@@ -44,6 +49,9 @@ public final class LocalAws implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final Faults faults = new Faults();
   private final LocalSns sns;
+  private final LocalFirehose firehose = new LocalFirehose();
+  private final DataFlowMetrics dataFlowMetrics;
+  private final FirehoseDeliverer deliverer;
   private final Thread shutdownHook;
   private final boolean isShared;
   private volatile boolean closed;
@@ -51,12 +59,24 @@ public final class LocalAws implements AutoCloseable {
   private LocalAws(Builder b, boolean isShared) throws IOException {
     this.isShared = isShared;
     this.moto = MotoServer.start(b.python, b.motoEnvironment, b.readiness);
+    AwsProxy startedProxy = null;
     try {
-      this.proxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, lifecycle);
+      FirehoseStreams firehoseStreams = new FirehoseStreams();
+      startedProxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, lifecycle, firehose,
+          firehoseStreams);
+      this.dataFlowMetrics = new DataFlowMetrics(TestClients.cloudWatch(motoEndpoint(), true));
+      startedProxy.onAnswered(dataFlowMetrics::answered);
+      this.deliverer = new FirehoseDeliverer(firehoseStreams, firehose, dataFlowMetrics,
+          TestClients.kinesis(motoEndpoint(), true), TestClients.s3(motoEndpoint(), true));
+      deliverer.start();
     } catch (IOException | RuntimeException e) {
+      if (startedProxy != null) {
+        startedProxy.close();
+      }
       moto.close();
       throw e;
     }
+    this.proxy = startedProxy;
     this.sns = new LocalSns(proxy.sns());
     this.shutdownHook = new Thread(this::stop, "local-aws-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -102,10 +122,14 @@ public final class LocalAws implements AutoCloseable {
 
   /**
    * Wipes the emulator ({@code POST /moto-api/reset}) and all proxy state: simulated states and
-   * overlays, Personalize resources, SNS confirmations and deliveries, the call log, fault rules
-   * (and arranged Personalize training failures), and lifecycle settings back to their defaults.
+   * overlays, Personalize resources, SNS confirmations and deliveries, Firehose deliveries in
+   * progress, OpenSearch endpoints and reports, the call log, fault rules (and arranged Personalize
+   * and Firehose failures), and lifecycle and delivery settings back to their defaults.
    */
   public void reset() {
+    deliverer.clear();
+    firehose.clear();
+    dataFlowMetrics.clear();
     faults.clear();
     lifecycle.personalize().clearFaults();
     lifecycle.defaults();
@@ -136,6 +160,24 @@ public final class LocalAws implements AutoCloseable {
     return sns;
   }
 
+  /**
+   * The local Amazon Data Firehose: delivery settings, arranged faults, what was delivered. See
+   * {@link LocalFirehose}.
+   */
+  public LocalFirehose firehose() {
+    return firehose;
+  }
+
+  /**
+   * Documents a delivery stream delivers to the OpenSearch domain {@code domain} (ARN or name) go
+   * to {@code baseUrl} ({@code POST <baseUrl>/_bulk}), e.g. a local OpenSearch node. Wiped by
+   * {@link #reset()}.
+   */
+  public LocalAws openSearchEndpoint(String domain, URI baseUrl) {
+    firehose.openSearchEndpoint(domain, baseUrl);
+    return this;
+  }
+
   /** Stops the proxy and the emulator. Does nothing for the {@link #shared()} instance. */
   @Override
   public void close() {
@@ -155,6 +197,8 @@ public final class LocalAws implements AutoCloseable {
       return;
     }
     closed = true;
+    deliverer.close();
+    dataFlowMetrics.close();
     proxy.close();
     moto.close();
   }

@@ -8,12 +8,15 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real AWS SDK v2 clients pointed at a local endpoint, as the operator builds them. */
@@ -49,6 +52,19 @@ final class TestClients {
 
   static FirehoseClient firehose(URI endpoint, boolean retries) {
     return configure(FirehoseClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
+  }
+
+  static CloudWatchClient cloudWatch(URI endpoint, boolean retries) {
+    return configure(CloudWatchClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
+  }
+
+  /** Path-style addressing (the emulator serves buckets under its own host and port). */
+  static S3Client s3(URI endpoint, boolean retries) {
+    return configure(S3Client.builder().httpClientBuilder(apache()), endpoint, retries)
+        .forcePathStyle(true)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .build();
   }
 

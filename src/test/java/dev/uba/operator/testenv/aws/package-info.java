@@ -13,6 +13,8 @@
  * aws.faults().on("kinesis", "CreateStream").once().throttle();
  * aws.personalize().failNextTraining("Insufficient data");
  * aws.sns().confirmAll(topicArn);
+ * aws.openSearchEndpoint(domainArn, node.uri());
+ * aws.firehose().bufferIntervalAtMost(Duration.ofSeconds(1));
  * ...
  * assertThat(aws.calls().writes("kinesis")).isEqualTo(2);
  * }</pre>
@@ -25,11 +27,17 @@
  *       ResourceAlreadyExistsException, merged UpdateDomainConfig),
  *       {@link dev.uba.operator.testenv.aws.OpenSearchUpgrade} (UpgradeDomain, GetUpgradeStatus),
  *       {@link dev.uba.operator.testenv.aws.FirehoseLifecycle} (CREATING, DELETING,
- *       ResourceInUseException);
+ *       ResourceInUseException, arranged CREATING_FAILED / DELETING_FAILED / role refusals);
  *       their duration: {@link dev.uba.operator.testenv.aws.Lifecycle};
  *   <li>Amazon Personalize, which the emulator lacks, served by the proxy itself with its statuses,
  *       validation and refusals: {@link dev.uba.operator.testenv.aws.PersonalizeEmulator},
  *       controlled through {@link dev.uba.operator.testenv.aws.LocalPersonalize};
+ *   <li>Amazon Data Firehose: the OpenSearch destination and merged UpdateDestination
+ *       ({@link dev.uba.operator.testenv.aws.FirehoseTranslation}), and data moved from the Kinesis
+ *       source into OpenSearch or S3 with AWS's CloudWatch metrics
+ *       ({@link dev.uba.operator.testenv.aws.FirehoseDeliverer},
+ *       {@link dev.uba.operator.testenv.aws.DataFlowMetrics}), controlled through
+ *       {@link dev.uba.operator.testenv.aws.LocalFirehose};
  *   <li>SNS subscriptions pending confirmation until a test confirms them, and HTTP/S deliveries
  *       kept on this machine: {@link dev.uba.operator.testenv.aws.SnsSubscriptions},
  *       controlled through {@link dev.uba.operator.testenv.aws.LocalSns};

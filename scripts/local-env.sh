@@ -299,6 +299,8 @@ start_operator() {
   local port="$HTTP_PORT" endpoint pid
   [[ -n "$port" ]] || port=$(free_port)
   endpoint=$(<"$AWS_ENDPOINT_FILE")
+  local dataplane=""
+  [[ ! -f "$STATE/opensearch-endpoint" ]] || dataplane=$(<"$STATE/opensearch-endpoint")
   say "starting the operator (log: $OP_LOG)"
   # A clean environment: only the local AWS, dummy credentials, no profile or config of the
   # user's that could point the operator at a real AWS account.
@@ -310,6 +312,7 @@ start_operator() {
     "AWS_ACCESS_KEY_ID=local" "AWS_SECRET_ACCESS_KEY=local"
     "AWS_CONFIG_FILE=/dev/null" "AWS_SHARED_CREDENTIALS_FILE=/dev/null" "AWS_EC2_METADATA_DISABLED=true"
     "UBA_POLL_INTERVAL=2s" "UBA_RESYNC_INTERVAL=1m" "UBA_HTTP_PORT=$port"
+    "UBA_OPENSEARCH_ENDPOINT_URL=$dataplane"
     "JAVA_TOOL_OPTIONS=-Daws.cborEnabled=false"
   )
   local v

@@ -56,6 +56,11 @@ public final class AwsClients implements AutoCloseable {
         .build();
   }
 
+  /** The credentials every client signs with (the data plane of the domains signs with them too). */
+  public AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
   public KinesisClient kinesis(String region) {
     return client("kinesis", region, () -> configure(KinesisClient.builder(), region).build());
   }

@@ -36,8 +36,25 @@ import java.util.function.Predicate;
 public final class Workflow<C extends WorkflowPass> {
   private final List<Node<C>> nodes;
 
+  private final List<Node<C>> deletionOrder;
+
   private Workflow(List<Node<C>> nodes) {
     this.nodes = List.copyOf(nodes);
+    this.deletionOrder = deletionOrder(this.nodes);
+  }
+
+  /** Reverse creation order, except that a node declared {@code deletedAfter} another follows it. */
+  private static <C extends WorkflowPass> List<Node<C>> deletionOrder(List<Node<C>> nodes) {
+    List<Node<C>> order = new ArrayList<>(nodes);
+    Collections.reverse(order);
+    for (Node<C> node : nodes) {
+      if (node.deletedAfter != null) {
+        order.remove(node);
+        Node<C> after = order.stream().filter(n -> n.id.equals(node.deletedAfter)).findFirst().orElseThrow();
+        order.add(order.indexOf(after) + 1, node);
+      }
+    }
+    return List.copyOf(order);
   }
 
   public static <C extends WorkflowPass> Builder<C> builder() {
@@ -55,6 +72,11 @@ public final class Workflow<C extends WorkflowPass> {
   /** The node ids in the order resources are created; deletion runs the other way round. */
   public List<String> creationOrder() {
     return nodes.stream().map(n -> n.id).toList();
+  }
+
+  /** The node ids in the order resources are deleted. */
+  public List<String> deletionOrder() {
+    return deletionOrder.stream().map(n -> n.id).toList();
   }
 
   /**
@@ -152,9 +174,7 @@ public final class Workflow<C extends WorkflowPass> {
   }
 
   private List<Node<C>> reversed() {
-    List<Node<C>> copy = new ArrayList<>(nodes);
-    Collections.reverse(copy);
-    return copy;
+    return deletionOrder;
   }
 
   private Node<C> node(String id) {
@@ -183,6 +203,7 @@ public final class Workflow<C extends WorkflowPass> {
     private WhenBlocked whenBlocked = WhenBlocked.WAIT;
     private Function<C, String> waitingFor;
     private String partOf;
+    private String deletedAfter;
 
     private Node(String id, String kind) {
       this.id = id;
@@ -282,6 +303,19 @@ public final class Workflow<C extends WorkflowPass> {
     public Builder<C> partOf(String parentId) {
       dependsOn(parentId);
       current.partOf = parentId;
+      return this;
+    }
+
+    /**
+     * Deleted right after the node given, though created before it (nothing depends on the order of
+     * creation): a producer policy goes after the stream it grants, so nothing writes to a stream
+     * that no longer exists.
+     */
+    public Builder<C> deletedAfter(String id) {
+      if (!nodes.containsKey(id)) {
+        throw new IllegalArgumentException(current.id + " is deleted after " + id + ", which is not declared before it");
+      }
+      current.deletedAfter = id;
       return this;
     }
 

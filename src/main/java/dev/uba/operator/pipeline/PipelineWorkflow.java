@@ -8,7 +8,7 @@ import dev.uba.operator.engine.NodeResult;
 import dev.uba.operator.engine.Workflow;
 
 /**
- * A pipeline's resources and their dependencies. The archive, the producer policy and the stream
+ * A pipeline's resources and their dependencies. The archive, the stream and the producer policy
  * stand alone; the ingestion role serves search and delivery; the domain's access policy names the
  * role (AWS refuses a principal that does not exist, so the domain waits until the role exists); the
  * delivery stream needs the stream and domain ACTIVE and the role, bucket and log group present.
@@ -24,15 +24,16 @@ final class PipelineWorkflow {
           Converger.delete(p.resources().archive(), p.inUse().archive(), p.ownerId(), p.events())))
       .releasedBy(p -> p.status().setArchive(null))
 
-      .node("producerPolicy", "IamPolicy", PipelineWorkflow::producerPolicy)
-      .named(p -> p.desired().producerPolicy().name())
-      .deletedBy(p -> NodeResult.deleted(
-          Converger.delete(p.resources().producerPolicy(), p.inUse().producerPolicy(), p.ownerId(), p.events())))
-
       .node("stream", "KinesisStream", PipelineWorkflow::stream)
       .named(p -> p.desired().stream().name())
       .deletedBy(p -> NodeResult.deleted(
           Converger.delete(p.resources().stream(), p.inUse().stream(), p.ownerId(), p.events())))
+
+      .node("producerPolicy", "IamPolicy", PipelineWorkflow::producerPolicy)
+      .named(p -> p.desired().producerPolicy().name())
+      .deletedAfter("stream")
+      .deletedBy(p -> NodeResult.deleted(
+          Converger.delete(p.resources().producerPolicy(), p.inUse().producerPolicy(), p.ownerId(), p.events())))
 
       .node("deliveryLogGroup", "LogGroup", PipelineWorkflow::deliveryLogGroup)
       .named(p -> deliveryLogGroupInUse(p).name())

@@ -45,7 +45,7 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   private final Function<String, PipelineDesiredState.Location> locations;
 
   public UbaPipelineReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
-    this(config, aws, new DataPlaneClients(config), clock);
+    this(config, aws, new DataPlaneClients(aws.credentials(), config.openSearchEndpointUrl()), clock);
   }
 
   private UbaPipelineReconciler(OperatorConfig config, AwsClients aws, DataPlaneClients dataPlanes, Clock clock) {

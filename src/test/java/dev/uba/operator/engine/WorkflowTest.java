@@ -205,6 +205,13 @@ class WorkflowTest {
         .node("b", "B", p -> NodeResult.nothing()).dependsOn("a"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not declared before");
     assertThat(workflow.creationOrder()).containsExactly("a", "b", "c");
+    assertThat(workflow.deletionOrder()).containsExactly("c", "b", "a");
+    Workflow<Pass> policyAfterStream = Workflow.<Pass>builder()
+        .node("stream", "S", p -> NodeResult.nothing())
+        .node("policy", "P", p -> NodeResult.nothing()).deletedAfter("stream")
+        .node("role", "R", p -> NodeResult.nothing())
+        .build();
+    assertThat(policyAfterStream.deletionOrder()).containsExactly("role", "stream", "policy");
   }
 
   @Test

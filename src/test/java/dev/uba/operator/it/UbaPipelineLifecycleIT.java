@@ -9,6 +9,7 @@ import dev.uba.operator.testenv.KubeApi;
 import dev.uba.operator.testenv.Pipelines;
 import dev.uba.operator.testenv.RunningOperator;
 import dev.uba.operator.testenv.aws.LocalAws;
+import dev.uba.operator.testenv.opensearch.DataPlaneStub;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URLDecoder;
@@ -88,9 +89,13 @@ class UbaPipelineLifecycleIT {
     assertThat(status.getSearch().getProcessing()).isFalse();
     assertThat(status.getIngestionRole().getName()).isEqualTo(ns + "-clickstream-ingest");
     assertThat(status.getProducerPolicy().getArn()).endsWith(":policy/" + ns + "-clickstream-producer");
+    // with search, the index template of the contract is kept on the domain (indexTemplate.enabled defaults to true)
     assertThat(status.getResources()).extracting(r -> r.getKind())
-        .containsExactly("KinesisStream", "IamPolicy", "IamRole", "OpenSearchDomain");
+        .containsExactly("KinesisStream", "IamPolicy", "IamRole", "OpenSearchDomain", "OpenSearchIndexTemplate");
     assertThat(status.getResources()).allSatisfy(r -> assertThat(r.isReady()).isTrue());
+    assertThat(status.getSearch().getIndexTemplate()).isEqualTo("uba-events");
+    assertThat(DataPlaneStub.shared().template("uba-events").path("template").path("mappings").path("properties")
+        .path("timestamp").path("type").asText()).isEqualTo("date");
 
     StreamDescriptionSummary stream = check.kinesis.describeStreamSummary(r -> r.streamName(streamName))
         .streamDescriptionSummary();

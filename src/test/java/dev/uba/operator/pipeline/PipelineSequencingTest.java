@@ -180,12 +180,12 @@ class PipelineSequencingTest {
     UbaPipelineReconciler reconciler = reconciler();
 
     List<Outcome> first = pass(reconciler, p);
-    assertThat(aws.writes()).containsExactly("create IamPolicy analytics-clicks-producer",
-        "create KinesisStream analytics-clicks", "create IamRole analytics-clicks-ingest");
+    assertThat(aws.writes()).containsExactly("create KinesisStream analytics-clicks",
+        "create IamPolicy analytics-clicks-producer", "create IamRole analytics-clicks-ingest");
     assertThat(p.getStatus().getResources()).filteredOn(r -> r.getKind().equals("OpenSearchDomain"))
         .singleElement().extracting(ResourceStatus::getMessage).isEqualTo("waiting for IamRole analytics-clicks-ingest");
     assertThat(first).extracting(Outcome::reason)
-        .containsExactly(Reasons.READY, Reasons.CREATING, Reasons.CREATING, Reasons.WAITING, Reasons.WAITING);
+        .containsExactly(Reasons.CREATING, Reasons.READY, Reasons.CREATING, Reasons.WAITING, Reasons.WAITING);
 
     aws.settleAll();
     pass(reconciler, p);
@@ -201,8 +201,8 @@ class PipelineSequencingTest {
     UbaPipeline p = pipeline(true, DeletionPolicy.Delete);
 
     List<Outcome> outcomes = pass(reconciler(), p);
-    assertThat(aws.writes()).containsExactly("create IamPolicy analytics-clicks-producer",
-        "create KinesisStream analytics-clicks", "create IamRole analytics-clicks-ingest");
+    assertThat(aws.writes()).containsExactly("create KinesisStream analytics-clicks",
+        "create IamPolicy analytics-clicks-producer", "create IamRole analytics-clicks-ingest");
     assertThat(outcomes).extracting(Outcome::reason).contains(Reasons.ACCESS_DENIED, Reasons.WAITING);
     assertThat(domain.exists("analytics-clicks")).isFalse();
   }
@@ -292,7 +292,7 @@ class PipelineSequencingTest {
     UbaPipelineReconciler reconciler = reconciler();
     pass(reconciler, p);
     assertThat(aws.writes()).containsExactly("create S3Bucket " + p.getStatus().getArchive().getBucketName(),
-        "create IamPolicy analytics-clicks-producer", "create KinesisStream analytics-clicks",
+        "create KinesisStream analytics-clicks", "create IamPolicy analytics-clicks-producer",
         "create LogGroup /aws/kinesisfirehose/analytics-clicks", "create IamRole analytics-clicks-ingest");
     assertThat(p.getStatus().getResources()).extracting(ResourceStatus::getKind).endsWith("OpenSearchDomain",
         "OpenSearchIndexTemplate", "DeliveryStream");

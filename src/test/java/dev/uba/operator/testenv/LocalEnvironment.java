@@ -1,6 +1,7 @@
 package dev.uba.operator.testenv;
 
 import dev.uba.operator.testenv.aws.LocalAws;
+import dev.uba.operator.testenv.opensearch.DataPlaneStub;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,8 @@ public final class LocalEnvironment {
       files.write("kubeconfig", kube.kubeconfigYaml(), true);
       files.write("aws-endpoint", aws.endpoint() + "\n", false);
       files.write("aws-emulator-endpoint", aws.motoEndpoint() + "\n", false);
+      // The domains' data plane (index template, ISM policy) for the operator's UBA_OPENSEARCH_ENDPOINT_URL.
+      files.write("opensearch-endpoint", DataPlaneStub.shared().url() + "\n", false);
       List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
       StringBuilder lines = new StringBuilder();
       for (ProcessHandle child : children) {
@@ -122,6 +125,7 @@ public final class LocalEnvironment {
       System.out.printf("local environment up in %.1f s%n", (System.nanoTime() - start) / 1e9);
       System.out.println("  kubeconfig  " + files.path("kubeconfig").toAbsolutePath());
       System.out.println("  local AWS   " + aws.endpoint() + " (emulator " + aws.motoEndpoint() + ")");
+      System.out.println("  data plane  " + DataPlaneStub.shared().url() + " (index templates and ISM policies)");
       for (ProcessHandle child : children) {
         System.out.println("  process     " + child.pid() + " " + child.info().command().orElse("?"));
       }
@@ -231,7 +235,7 @@ public final class LocalEnvironment {
   /** The files this process publishes in the state directory. */
   private static final class StateFiles {
     private static final List<String> NAMES = List.of("environment.ready", "kubeconfig",
-        "aws-endpoint", "aws-emulator-endpoint", "environment.children");
+        "aws-endpoint", "aws-emulator-endpoint", "opensearch-endpoint", "environment.children");
     private final Path dir;
 
     StateFiles(Path dir) {

@@ -5,6 +5,7 @@ import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.aws.LocalAws;
+import dev.uba.operator.testenv.opensearch.DataPlaneStub;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -46,7 +47,14 @@ public final class RunningOperator implements AutoCloseable {
     return start(kube, aws, new OperatorConfig(REGION, namespaces, Duration.ofMinutes(10), Duration.ofMillis(500), 10, 0));
   }
 
-  private static RunningOperator start(KubeApi kube, LocalAws aws, OperatorConfig config) {
+  /**
+   * Every domain's data plane (index template, ISM) is the in-memory stub unless the config names
+   * another endpoint (a real node).
+   */
+  public static RunningOperator start(KubeApi kube, LocalAws aws, OperatorConfig config) {
+    if (config.openSearchEndpointUrl() == null) {
+      config = config.withOpenSearchEndpointUrl(DataPlaneStub.shared().url());
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics calls = new AwsCallMetrics(registry);
     AwsClients clients = new AwsClients(calls, CREDENTIALS, Optional.of(aws.endpoint()));

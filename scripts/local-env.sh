@@ -571,7 +571,7 @@ cmd_down() {
   [[ -z "$children" ]] || stop_children "$children"
   [[ $stopped -eq 1 ]] || say "nothing was running"
   rm -f "$OP_PID" "$OP_PORT_FILE" "$ENV_PID" "$CHILDREN" "$READY_MARK" "$KUBECONFIG_FILE" \
-    "$AWS_ENDPOINT_FILE" "$STATE/aws-emulator-endpoint"
+    "$AWS_ENDPOINT_FILE" "$STATE/aws-emulator-endpoint" "$STATE/opensearch-endpoint"
   say "down (logs kept in $STATE/)"
 }
 

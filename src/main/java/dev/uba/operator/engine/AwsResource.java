@@ -22,8 +22,16 @@ public interface AwsResource<D extends Desired, A> {
   /** Reads AWS; empty when the resource does not exist (deletion finished). Reads only. */
   Optional<A> observe(D desired);
 
-  /** The resource's tags as AWS reports them, for the ownership check. */
-  Map<String, String> tags(A actual);
+  /**
+   * The resource's tags as AWS reports them, for the ownership check; by default those of an
+   * {@link Observed} actual state.
+   */
+  default Map<String, String> tags(A actual) {
+    if (actual instanceof Observed observed) {
+      return observed.tags();
+    }
+    throw new IllegalStateException(kind() + ": its actual state is not Observed; the type must read its tags");
+  }
 
   /**
    * False for resource types AWS cannot tag (an SNS subscription, a CloudWatch Logs metric filter):
@@ -38,8 +46,13 @@ public interface AwsResource<D extends Desired, A> {
   /** AWS's state word and whether the resource can be changed now. */
   AwsState state(A actual);
 
-  /** The ARN of the existing resource. */
-  String arn(A actual);
+  /** The ARN of the existing resource; by default that of an {@link Observed} actual state. */
+  default String arn(A actual) {
+    if (actual instanceof Observed observed) {
+      return observed.arn();
+    }
+    throw new IllegalStateException(kind() + ": its actual state is not Observed; the type must give its ARN");
+  }
 
   /**
    * The differences between desired and actual, one {@link Difference} per field; empty when in

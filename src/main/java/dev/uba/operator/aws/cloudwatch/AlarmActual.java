@@ -1,10 +1,11 @@
 package dev.uba.operator.aws.cloudwatch;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /** A metric alarm as DescribeAlarms reports it, with its tags from ListTagsForResource. */
-public record AlarmActual(MetricAlarm alarm, Map<String, String> tags) {
+public record AlarmActual(MetricAlarm alarm, Map<String, String> tags) implements Observed {
 
   public String name() {
     return alarm.alarmName();

@@ -55,20 +55,12 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
     return Optional.of(new AlarmActual(alarm.get(), tags));
   }
 
-  @Override
-  public Map<String, String> tags(AlarmActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(AlarmActual actual) {
     return AwsState.stable(actual.state());
   }
 
-  @Override
-  public String arn(AlarmActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(AlarmDesired desired, AlarmActual actual) {

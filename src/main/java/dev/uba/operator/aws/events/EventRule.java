@@ -55,20 +55,12 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
     }
   }
 
-  @Override
-  public Map<String, String> tags(RuleActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(RuleActual actual) {
     return AwsState.stable(actual.state());
   }
 
-  @Override
-  public String arn(RuleActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(RuleDesired desired, RuleActual actual) {

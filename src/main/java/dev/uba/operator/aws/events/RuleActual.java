@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.events;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 
 /**
@@ -9,4 +10,4 @@ import java.util.Map;
  * @param targets target id to target ARN
  */
 public record RuleActual(String name, String arn, String eventPattern, String state, String description,
-    Map<String, String> targets, Map<String, String> tags) {}
+    Map<String, String> targets, Map<String, String> tags) implements Observed {}

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.firehose;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 
 /**
@@ -9,4 +10,4 @@ import java.util.Map;
  * @param failure Firehose's failure description of a *_FAILED stream, or null
  */
 public record DeliveryActual(String name, String arn, String status, String versionId, String destinationId,
-    String failure, DeliverySettings settings, Map<String, String> tags) {}
+    String failure, DeliverySettings settings, Map<String, String> tags) implements Observed {}

@@ -65,10 +65,6 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
     return tags;
   }
 
-  @Override
-  public Map<String, String> tags(DeliveryActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(DeliveryActual actual) {
@@ -84,10 +80,6 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
     };
   }
 
-  @Override
-  public String arn(DeliveryActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(DeliveryDesired desired, DeliveryActual actual) {

@@ -49,20 +49,12 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
         IamTags.toMap(role.tags())));
   }
 
-  @Override
-  public Map<String, String> tags(RoleActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(RoleActual actual) {
     return AwsState.stable("Available");
   }
 
-  @Override
-  public String arn(RoleActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(RoleDesired desired, RoleActual actual) {

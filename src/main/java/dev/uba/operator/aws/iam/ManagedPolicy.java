@@ -50,20 +50,12 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
         IamRole.IamTags.toMap(policy.tags())));
   }
 
-  @Override
-  public Map<String, String> tags(PolicyActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(PolicyActual actual) {
     return AwsState.stable("Available");
   }
 
-  @Override
-  public String arn(PolicyActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(PolicyDesired desired, PolicyActual actual) {

@@ -1,6 +1,7 @@
 package dev.uba.operator.aws.iam;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 
 /** An IAM role as GetRole and GetRolePolicy report it; inlinePolicy is null when absent. */
-public record RoleActual(String name, String arn, String trustPolicy, String inlinePolicy, Map<String, String> tags) {}
+public record RoleActual(String name, String arn, String trustPolicy, String inlinePolicy, Map<String, String> tags) implements Observed {}

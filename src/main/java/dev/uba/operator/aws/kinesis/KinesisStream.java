@@ -69,10 +69,6 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
     return tags;
   }
 
-  @Override
-  public Map<String, String> tags(StreamActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(StreamActual actual) {
@@ -85,10 +81,6 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
     };
   }
 
-  @Override
-  public String arn(StreamActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(StreamDesired desired, StreamActual actual) {

@@ -60,20 +60,12 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     return legacyArn != null && legacyArn.endsWith(":*") ? legacyArn.substring(0, legacyArn.length() - 2) : legacyArn;
   }
 
-  @Override
-  public Map<String, String> tags(LogGroupActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(LogGroupActual actual) {
     return AwsState.stable("Available");
   }
 
-  @Override
-  public String arn(LogGroupActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(LogGroupDesired desired, LogGroupActual actual) {

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.logs;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 
 /**
@@ -8,4 +9,4 @@ import java.util.Map;
  * @param arn without the ":*" suffix DescribeLogGroups adds to its legacy arn field
  * @param retentionDays null when logs never expire
  */
-public record LogGroupActual(String name, String arn, Integer retentionDays, Map<String, String> tags) {}
+public record LogGroupActual(String name, String arn, Integer retentionDays, Map<String, String> tags) implements Observed {}

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.opensearch;
 
+import dev.uba.operator.engine.Observed;
 import java.util.Map;
 
 /** An OpenSearch domain as DescribeDomain and ListTags report it. */
@@ -9,4 +10,4 @@ public record DomainActual(
     String instanceType, int instanceCount, boolean dedicatedMasters, String dedicatedMasterType,
     int dedicatedMasterCount, boolean zoneAwareness, int zoneCount, int volumeSizeGiB, String volumeType,
     boolean encryptionAtRest, boolean nodeToNodeEncryption, boolean enforceHttps, String tlsPolicy,
-    String accessPolicy, Map<String, String> tags) {}
+    String accessPolicy, Map<String, String> tags) implements Observed {}

@@ -70,10 +70,6 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
         s.accessPolicies(), tags);
   }
 
-  @Override
-  public Map<String, String> tags(DomainActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(DomainActual actual) {
@@ -91,10 +87,6 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
     return AwsState.stable(word);
   }
 
-  @Override
-  public String arn(DomainActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(DomainDesired desired, DomainActual actual) {

@@ -103,10 +103,6 @@ public final class ArchiveBucket implements AwsResource<BucketDesired, BucketAct
     }
   }
 
-  @Override
-  public Map<String, String> tags(BucketActual actual) {
-    return actual.tags();
-  }
 
   /** S3 has no state word for a bucket. */
   @Override
@@ -114,10 +110,6 @@ public final class ArchiveBucket implements AwsResource<BucketDesired, BucketAct
     return AwsState.stable("Available");
   }
 
-  @Override
-  public String arn(BucketActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(BucketDesired desired, BucketActual actual) {

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.s3;
 
+import dev.uba.operator.engine.Observed;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record BucketActual(String name, String arn, PublicAccessBlock publicAccessBlock, String objectOwnership,
     DefaultEncryption encryption, String policy, List<LifecycleRule> lifecycleRules, Map<String, String> tags,
-    boolean forceDestroy) {
+    boolean forceDestroy) implements Observed {
 
   public BucketActual {
     lifecycleRules = List.copyOf(lifecycleRules);

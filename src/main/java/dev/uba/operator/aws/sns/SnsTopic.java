@@ -56,20 +56,12 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     return Optional.of(new TopicActual(TopicActual.nameOf(desired.arn()), desired.arn(), attributes, tags));
   }
 
-  @Override
-  public Map<String, String> tags(TopicActual actual) {
-    return actual.tags();
-  }
 
   @Override
   public AwsState state(TopicActual actual) {
     return AwsState.stable("Available");
   }
 
-  @Override
-  public String arn(TopicActual actual) {
-    return actual.arn();
-  }
 
   @Override
   public Drift drift(TopicDesired desired, TopicActual actual) {

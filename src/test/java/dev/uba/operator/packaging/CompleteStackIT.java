@@ -8,6 +8,7 @@ import dev.uba.operator.testenv.Models;
 import dev.uba.operator.testenv.Pipelines;
 import dev.uba.operator.testenv.RunningOperator;
 import dev.uba.operator.testenv.aws.LocalAws;
+import dev.uba.operator.testenv.opensearch.OpenSearchNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,8 +34,10 @@ class CompleteStackIT {
     // The model's training data, as the stack expects it in the user's bucket.
     Models.putS3Object(aws.motoEndpoint(), "uba-demo-archive", "interactions/part-0.csv",
         "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE\nu1,i1,1700000000,click\n");
-    try (RunningOperator operator = RunningOperator.start(kube, aws, Duration.ofMillis(300),
-            Duration.ofMinutes(10), Set.of(ns));
+    // The pipeline has search: its index template goes into the domain's data plane, a real node here.
+    try (OpenSearchNode node = OpenSearchNode.start(Duration.ofSeconds(120));
+         RunningOperator operator = RunningOperator.start(kube, aws, Duration.ofMillis(300),
+            Duration.ofMinutes(10), Set.of(ns), node.endpoint());
          KubernetesClient client = kube.newClient();
          InputStream yaml = Files.newInputStream(Path.of("examples/complete-stack.yaml"))) {
       List<HasMetadata> items = client.load(yaml).items();

@@ -8,6 +8,7 @@ import dev.uba.operator.testenv.aws.LocalAws;
 import dev.uba.operator.testenv.opensearch.DataPlaneStub;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,12 @@ public final class RunningOperator implements AutoCloseable {
   static {
     // The Kinesis client sends CBOR by default; the local AWS speaks JSON (as the acceptance setup does).
     System.setProperty("aws.cborEnabled", "false");
+    // The data-plane client (index template, ISM policy) signs with the default credential chain,
+    // whose first source is these system properties: the same test credentials as the AWS clients.
+    if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+      System.setProperty("aws.accessKeyId", "testing");
+      System.setProperty("aws.secretAccessKey", "testing");
+    }
   }
 
   private final UbaOperator operator;
@@ -40,6 +47,17 @@ public final class RunningOperator implements AutoCloseable {
   public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
       Set<String> namespaces) {
     return start(kube, aws, new OperatorConfig(REGION, namespaces, resync, poll, 10, -1));
+  }
+
+  /**
+   * As {@link #start(KubeApi, LocalAws, Duration, Duration, Set)}, with every domain's data plane
+   * (index template, ISM policy) reached at {@code openSearchEndpointUrl}, as
+   * UBA_OPENSEARCH_ENDPOINT_URL does (e.g. a local OpenSearch node).
+   */
+  public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
+      Set<String> namespaces, URI openSearchEndpointUrl) {
+    return start(kube, aws, new OperatorConfig(REGION, namespaces, resync, poll, 10, -1)
+        .withOpenSearchEndpointUrl(openSearchEndpointUrl));
   }
 
   /** With the health and metrics endpoints on a free port. */

@@ -22,7 +22,8 @@ import java.util.function.BiConsumer;
  * ({@link AwsRequest}), may be shaped by an injected fault ({@link Faults}), is served by the
  * service's lifecycle ({@link KinesisLifecycle}, {@link OpenSearchLifecycle},
  * {@link FirehoseLifecycle}), by the proxy's own Personalize ({@link PersonalizeEmulator}), by the
- * SNS subscription rules ({@link SnsSubscriptions}) or forwarded unchanged
+ * SNS subscription rules ({@link SnsSubscriptions}), by the proxy's store of S3 bucket policies
+ * ({@link S3BucketPolicies}, as the emulator misapplies them) or forwarded unchanged
  * ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is sent.
  * Paths under {@link SnsSubscriptions#SINK_PREFIX} are not AWS requests: they receive what the
  * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded. Observers
@@ -50,6 +51,7 @@ final class AwsProxy implements AutoCloseable {
   private final FirehoseLifecycle firehose;
   private final PersonalizeEmulator personalize;
   private final SnsSubscriptions sns;
+  private final S3BucketPolicies s3;
   private final List<BiConsumer<AwsRequest, AwsResponse>> observers = new CopyOnWriteArrayList<>();
 
   AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle,
@@ -62,6 +64,7 @@ final class AwsProxy implements AutoCloseable {
     this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto, firehoseControl,
         firehoseStreams);
     this.personalize = new PersonalizeEmulator(lifecycle.personalize(), moto);
+    this.s3 = new S3BucketPolicies(moto);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "local-aws-proxy-" + n.incrementAndGet());
@@ -86,6 +89,7 @@ final class AwsProxy implements AutoCloseable {
     firehose.clear();
     personalize.clear();
     sns.clear();
+    s3.clear();
   }
 
   /** {@code observer} sees every request the proxy served (not refused by a fault) and its answer. */
@@ -184,6 +188,8 @@ final class AwsProxy implements AutoCloseable {
         return personalize.handle(req);
       case "sns":
         return sns.handle(req);
+      case "s3":
+        return s3.handle(req);
       default:
         return moto.forward(req);
     }

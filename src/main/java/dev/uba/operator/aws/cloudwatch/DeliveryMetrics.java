@@ -75,8 +75,9 @@ public final class DeliveryMetrics implements AwsResource<DeliveryMetrics.Query,
             query("freshness", "AWS/Firehose", q.destinationMetric() + ".DataFreshness", "DeliveryStreamName",
                 q.name(), "Maximum", period)));
     List<MetricDataResult> results = response.metricDataResults();
-    return Optional.of(new Reading(asLong(sum(results, "incoming")), asLong(sum(results, "delivered")),
-        sum(results, "success"), sum(results, "freshness")));
+    return Optional.of(new Reading(asLong(value(results, "incoming", Combine::sum)),
+        asLong(value(results, "delivered", Combine::sum)), value(results, "success", Combine::first),
+        value(results, "freshness", Combine::max)));
   }
 
   private static MetricDataQuery query(String id, String namespace, String metric, String dimension, String value,
@@ -88,15 +89,30 @@ public final class DeliveryMetrics implements AwsResource<DeliveryMetrics.Query,
         .build();
   }
 
-  /** The value of the one datapoint asked for; if CloudWatch split the window, their sum (or the first). */
-  private static Double sum(List<MetricDataResult> results, String id) {
+  /**
+   * The value of the one datapoint asked for, or null without one; should CloudWatch split the
+   * window, the datapoints are combined as their statistic combines (Sum added, Maximum the largest,
+   * an Average taken as the first).
+   */
+  private static Double value(List<MetricDataResult> results, String id,
+      java.util.function.Function<List<Double>, Double> combine) {
     return results.stream().filter(r -> id.equals(r.id())).findFirst()
-        .filter(r -> !r.values().isEmpty())
-        .map(r -> id.equals("incoming") || id.equals("delivered")
-            ? r.values().stream().mapToDouble(Double::doubleValue).sum()
-            : id.equals("freshness") ? r.values().stream().mapToDouble(Double::doubleValue).max().orElse(0)
-            : r.values().get(0))
-        .orElse(null);
+        .filter(r -> !r.values().isEmpty()).map(r -> combine.apply(r.values())).orElse(null);
+  }
+
+  /** How the datapoints of one statistic combine. */
+  private static final class Combine {
+    static Double sum(List<Double> values) {
+      return values.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    static Double max(List<Double> values) {
+      return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    static Double first(List<Double> values) {
+      return values.get(0);
+    }
   }
 
   private static Long asLong(Double value) {

@@ -2,6 +2,7 @@
 # A local environment for trying and developing the operator, with one command:
 #
 #     scripts/local-env.sh up        start everything, apply the example, wait until it is Ready
+#     scripts/local-env.sh examples  apply every example in examples/ and wait until all are Ready
 #     scripts/local-env.sh status    what runs, where, and the pipelines
 #     scripts/local-env.sh down      stop everything (all cluster and AWS state is discarded)
 #
@@ -9,15 +10,18 @@
 #   1. scripts/k8s-binaries.sh: kube-apiserver, etcd and kubectl (cached; the very first run may
 #      build kube-apiserver, which takes minutes);
 #   2. builds target/uba-operator.jar (and the test classes) when missing or older than the sources;
-#   3. starts, in the background, a real kube-apiserver + etcd with the CRDs from crds/ installed
-#      and the local AWS (the moto emulator behind the project's proxy, which adds the transitional
-#      states real AWS has): the test-scope main dev.uba.operator.testenv.LocalEnvironment;
-#   4. starts the operator (java -jar target/uba-operator.jar) in the background against both;
+#   3. starts, in the background, a real kube-apiserver + etcd with the CRDs from crds/ installed,
+#      the local AWS (the moto emulator behind the project's proxy, which adds the transitional
+#      states real AWS has, and a Firehose that moves data) and a real OpenSearch node standing for
+#      every domain's endpoint: the test-scope main dev.uba.operator.testenv.LocalEnvironment;
+#   4. starts the operator (java -jar target/uba-operator.jar) in the background against them;
 #   5. applies examples/uba-pipeline.yaml into namespace "analytics", waits until every UbaPipeline
-#      in it is Ready, and shows the pipelines, their status and the AWS resources created.
+#      in it is Ready, and shows the pipelines, their status and the AWS resources created;
+#   6. for each pipeline that delivers into OpenSearch, puts a few sample UBA events on its stream
+#      and shows them found in the domain's index (the local Firehose flushes within seconds).
 # Running "up" again while everything runs only shows the status; a part that stopped is restarted.
 #
-# Everything lives in .local-env/ at the repository root: kubeconfig, aws-endpoint, the logs
+# Everything lives in .local-env/ at the repository root (LOCAL_ENV_STATE): kubeconfig, aws-endpoint, the logs
 # (environment.log, operator.log, build.log) and the PID files. Every listener is on 127.0.0.1,
 # except the operator's health/metrics port, which the operator itself binds on all interfaces.
 #
@@ -25,9 +29,11 @@
 # curl, flock (util-linux), setsid, Linux amd64.
 #
 # Environment (all optional):
+#   LOCAL_ENV_STATE          directory of the state files (default .local-env; one per environment)
 #   LOCAL_ENV_EXAMPLE        manifest to apply (default examples/uba-pipeline.yaml)
 #   LOCAL_ENV_NAMESPACE      namespace to apply it into (default analytics)
 #   LOCAL_ENV_READY_TIMEOUT  seconds to wait for Ready (default 180)
+#   LOCAL_ENV_SEARCH_TIMEOUT seconds to wait for the sample events to be searchable (default 90)
 #   LOCAL_ENV_AWS_PORT       port of the local AWS endpoint (default 0: any free port)
 #   LOCAL_ENV_HTTP_PORT      operator health/metrics port (default: a free port)
 #   LOCALAWS_PYTHON          Python interpreter that has moto (default python3)
@@ -39,8 +45,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-STATE=.local-env
-ABS_STATE="$ROOT/$STATE"
+STATE="${LOCAL_ENV_STATE:-.local-env}"
+if [[ "$STATE" == /* ]]; then ABS_STATE="$STATE"; else ABS_STATE="$ROOT/$STATE"; fi
 ENV_PID="$STATE/environment.pid"
 OP_PID="$STATE/operator.pid"
 OP_PORT_FILE="$STATE/operator.http-port"
@@ -59,12 +65,13 @@ ENV_CLASS=target/test-classes/dev/uba/operator/testenv/LocalEnvironment.class
 EXAMPLE="${LOCAL_ENV_EXAMPLE:-examples/uba-pipeline.yaml}"
 NAMESPACE="${LOCAL_ENV_NAMESPACE:-analytics}"
 READY_TIMEOUT="${LOCAL_ENV_READY_TIMEOUT:-180}"
+SEARCH_TIMEOUT="${LOCAL_ENV_SEARCH_TIMEOUT:-90}"
 AWS_PORT="${LOCAL_ENV_AWS_PORT:-0}"
 HTTP_PORT="${LOCAL_ENV_HTTP_PORT:-}"
 PYTHON="${LOCALAWS_PYTHON:-python3}"
 REGION=us-east-1
 
-ENV_START_TIMEOUT=120     # seconds for kube-apiserver, etcd and moto to answer
+ENV_START_TIMEOUT=300     # seconds for kube-apiserver, etcd, moto and the OpenSearch node to answer
 OP_START_TIMEOUT=90       # seconds for the operator's /readyz
 STOP_GRACE=20             # seconds between SIGTERM and SIGKILL
 
@@ -199,6 +206,7 @@ check_prerequisites() {
     || die "moto is not installed for $PYTHON: pip install 'moto[server]' (or set LOCALAWS_PYTHON to a Python that has it)"
   [[ -f "$EXAMPLE" ]] || die "$EXAMPLE not found (set LOCAL_ENV_EXAMPLE to a manifest with a UbaPipeline)"
   [[ "$READY_TIMEOUT" =~ ^[0-9]+$ ]] || die "LOCAL_ENV_READY_TIMEOUT must be a number of seconds"
+  [[ "$SEARCH_TIMEOUT" =~ ^[0-9]+$ ]] || die "LOCAL_ENV_SEARCH_TIMEOUT must be a number of seconds"
   [[ "$AWS_PORT" =~ ^[0-9]+$ ]] || die "LOCAL_ENV_AWS_PORT must be a port number (0: any free port)"
   if [[ "$AWS_PORT" != 0 ]] && port_in_use "$AWS_PORT"; then
     die "port $AWS_PORT (LOCAL_ENV_AWS_PORT) is taken: free it, or unset LOCAL_ENV_AWS_PORT to use any free port"
@@ -340,38 +348,58 @@ start_operator() {
   done
 }
 
-# --- the example ------------------------------------------------------------------
+# --- the examples -----------------------------------------------------------------
 
-PIPELINES=()
+OBJECTS=()   # "kind namespace name" of every uba.dev object applied, kind in lower case
+
+# Apply a manifest (a file or a directory), remembering its uba.dev objects; further arguments go
+# to kubectl (-n NAMESPACE for objects that name none).
+apply_manifest() {
+  local manifest="$1" out api kind ns name
+  shift
+  # One line per object, whether kubectl answers with the object or with a List of them.
+  local template='{{define "o"}}{{.apiVersion}} {{.kind}} {{.metadata.namespace}} {{.metadata.name}}{{"\n"}}{{end}}'
+  template+='{{if .items}}{{range .items}}{{template "o" .}}{{end}}{{else}}{{template "o" .}}{{end}}'
+  out=$(kc apply "$@" -f "$manifest" -o go-template="$template") || die "kubectl apply -f $manifest failed"
+  while read -r api kind ns name; do
+    [[ "$api" == uba.dev/* ]] && OBJECTS+=("${kind,,} $ns $name")
+  done <<<"$out"
+  [[ ${#OBJECTS[@]} -gt 0 ]] || die "$manifest holds no UbaPipeline, AnomalyAlert or PersonalizationModel"
+}
 
 apply_example() {
   say "applying $EXAMPLE into namespace $NAMESPACE"
   kc create namespace "$NAMESPACE" --dry-run=client -o yaml | kc apply -f - >/dev/null
-  local out line
-  out=$(kc apply -n "$NAMESPACE" -f "$EXAMPLE" -o name) || die "kubectl apply -f $EXAMPLE failed"
-  while IFS= read -r line; do
-    [[ "$line" == ubapipeline.uba.dev/* ]] && PIPELINES+=("${line#*/}")
-  done <<<"$out"
-  [[ ${#PIPELINES[@]} -gt 0 ]] || die "$EXAMPLE holds no UbaPipeline"
+  apply_manifest "$EXAMPLE" -n "$NAMESPACE"
 }
 
-# Wait until every pipeline is Ready; print each phase change.
+# The uba.dev objects applied, of one kind: "namespace name" lines.
+objects_of() {
+  local entry
+  for entry in "${OBJECTS[@]}"; do
+    [[ "$entry" == "$1 "* ]] && echo "${entry#* }"
+  done
+  return 0
+}
+
+# Wait until every object applied is Ready; print each phase change.
 wait_ready() {
-  local deadline=$((SECONDS + READY_TIMEOUT)) start=$SECONDS name phase last="" degraded_since=""
+  local deadline=$((SECONDS + READY_TIMEOUT)) start=$SECONDS entry kind ns name phase last="" degraded_since=""
   local -A seen=()
-  say "waiting up to ${READY_TIMEOUT}s for ${PIPELINES[*]} to be Ready"
+  say "waiting up to ${READY_TIMEOUT}s for ${#OBJECTS[@]} object(s) to be Ready"
   while :; do
     local all=1
-    for name in "${PIPELINES[@]}"; do
-      phase=$(kc get ubapipeline "$name" -n "$NAMESPACE" -o jsonpath='{.status.phase}' 2>/dev/null) || phase="?"
+    for entry in "${OBJECTS[@]}"; do
+      read -r kind ns name <<<"$entry"
+      phase=$(kc get "$kind" "$name" -n "$ns" -o jsonpath='{.status.phase}' 2>/dev/null) || phase="?"
       [[ -n "$phase" ]] || phase="(no status yet)"
-      if [[ "${seen[$name]:-}" != "$phase" ]]; then
-        say "  $((SECONDS - start))s  $NAMESPACE/$name: $phase"
-        seen[$name]=$phase
+      if [[ "${seen[$entry]:-}" != "$phase" ]]; then
+        say "  $((SECONDS - start))s  $kind $ns/$name: $phase"
+        seen[$entry]=$phase
       fi
       [[ "$phase" == Ready ]] || all=0
       if [[ "$phase" == Degraded ]]; then
-        last=$name
+        last=$entry
         degraded_since=${degraded_since:-$SECONDS}
       fi
     done
@@ -379,10 +407,10 @@ wait_ready() {
     if [[ -n "$degraded_since" && $((SECONDS - degraded_since)) -ge 30 ]]; then
       show_status_of "$last"
       show_log_tail "$OP_LOG" 30
-      die "$NAMESPACE/$last is Degraded (conditions above); change the spec or see $OP_LOG"
+      die "$last is Degraded (conditions above); change the spec or see $OP_LOG"
     fi
     if [[ $SECONDS -ge $deadline ]]; then
-      for name in "${PIPELINES[@]}"; do show_status_of "$name"; done
+      for entry in "${OBJECTS[@]}"; do show_status_of "$entry"; done
       show_log_tail "$OP_LOG" 30
       die "not Ready within ${READY_TIMEOUT}s (status and operator log above; the environment keeps running: scripts/local-env.sh status / down)"
     fi
@@ -394,11 +422,12 @@ wait_ready() {
   done
 }
 
+# The status of one object ("kind namespace name").
 show_status_of() {
-  local name="$1"
-  local yaml
-  hr "kubectl get ubapipeline $name -n $NAMESPACE -o yaml  (status)"
-  yaml=$(kc get ubapipeline "$name" -n "$NAMESPACE" -o yaml) || return 0
+  local kind ns name yaml
+  read -r kind ns name <<<"$1"
+  hr "kubectl get $kind $name -n $ns -o yaml  (status)"
+  yaml=$(kc get "$kind" "$name" -n "$ns" -o yaml) || return 0
   if [[ "$yaml" == *$'\nstatus:'* ]]; then
     sed -n '/^status:/,$p' <<<"$yaml"
   else
@@ -408,9 +437,10 @@ show_status_of() {
 
 # The AWS side, read from the local AWS with boto3 (resources named after the pipelines).
 show_aws() {
-  local endpoint prefixes=() name
+  local endpoint prefixes=() ns name
   endpoint=$(<"$AWS_ENDPOINT_FILE")
-  for name in "${PIPELINES[@]}"; do prefixes+=("$NAMESPACE-$name"); done
+  while read -r ns name; do prefixes+=("$ns-$name"); done < <(objects_of ubapipeline)
+  [[ ${#prefixes[@]} -gt 0 ]] || return 0
   hr "AWS resources in the local AWS ($endpoint)"
   env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN \
     AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
@@ -507,11 +537,155 @@ def policies():
     return found
 
 
+def deliveries():
+    firehose = client("firehose")
+    names = firehose.list_delivery_streams(Limit=100)["DeliveryStreamNames"]
+    for n in names:
+        d = firehose.describe_delivery_stream(DeliveryStreamName=n)["DeliveryStreamDescription"]
+        source = (d.get("Source") or {}).get("KinesisStreamSourceDescription", {}).get("KinesisStreamARN", "-")
+        kinds = sorted(k.replace("DestinationDescription", "") for dest in d.get("Destinations", []) for k in dest
+                       if k.endswith("DestinationDescription"))
+        print(f"  {n}  {d['DeliveryStreamStatus']}  source={source.rsplit('/', 1)[-1]}"
+              f" destinations={','.join(kinds) or '-'}")
+        print(f"    arn:  {d['DeliveryStreamARN']}")
+    return names
+
+
+def buckets():
+    s3 = client("s3")
+    names = [b["Name"] for b in s3.list_buckets()["Buckets"]]
+    for n in names:
+        print(f"  {n}")
+    return names
+
+
 section("Kinesis streams:", streams)
+section("S3 buckets:", buckets)
+section("Firehose delivery streams:", deliveries)
 section("OpenSearch domains:", domains)
 section(f"IAM roles ({', '.join(p + '*' for p in prefixes)}):", roles)
 section(f"IAM customer managed policies ({', '.join(p + '*' for p in prefixes)}):", policies)
 PY
+}
+
+# --- what the examples refer to ---------------------------------------------------
+
+# Every s3Uri an example names (a PersonalizationModel's training data) as a bucket in the local
+# AWS with a small interactions file under the prefix, so that the examples' imports succeed.
+prepare_example_data() {
+  local endpoint
+  endpoint=$(<"$AWS_ENDPOINT_FILE")
+  env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN \
+    AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
+    "$PYTHON" - "$endpoint" "$REGION" examples/*.yaml <<'PY' || warn "could not prepare the examples' training data"
+import random
+import re
+import sys
+
+import boto3
+from botocore.config import Config
+
+endpoint, region, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+s3 = boto3.client("s3", endpoint_url=endpoint, region_name=region,
+                  aws_access_key_id="local", aws_secret_access_key="local",
+                  config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3}))
+
+# 1,500 interactions of 60 users with 120 items over 30 days (Personalize wants at least 1,000
+# interactions of 25 users), in the default interactions schema.
+rng = random.Random(7)
+rows = ["USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE"]
+for _ in range(1500):
+    rows.append(f"u-{rng.randint(1, 60)},item-{rng.randint(1, 120)},{1764000000 + rng.randint(0, 30 * 86400)},"
+                f"{rng.choice(['click', 'click', 'page_view', 'purchase'])}")
+body = ("\n".join(rows) + "\n").encode()
+
+for path in files:
+    for bucket, prefix in re.findall(r"s3Uri:\s*[\"']?s3://([a-z0-9.-]+)/([^\s\"'#]*)", open(path).read()):
+        key = prefix + "interactions.csv" if prefix == "" or prefix.endswith("/") else prefix
+        try:
+            s3.create_bucket(Bucket=bucket)
+        except s3.exceptions.BucketAlreadyOwnedByYou:
+            pass
+        s3.put_object(Bucket=bucket, Key=key, Body=body, ContentType="text/csv")
+        print(f"local-env: training data for {path}: s3://{bucket}/{key} ({len(rows) - 1} interactions)")
+PY
+}
+
+# --- data flow: sample events from the stream to a search hit ---------------------
+
+# For each pipeline delivering into OpenSearch: put sample events on its stream with boto3 (as a
+# producer would), then search the OpenSearch node for them until they are found (bounded).
+show_data_flow() {
+  local ns name stream destination index endpoint node found=0
+  endpoint=$(<"$AWS_ENDPOINT_FILE")
+  [[ -s "$STATE/opensearch-endpoint" ]] || { warn "no OpenSearch node endpoint; skipping the sample events"; return 0; }
+  node=$(<"$STATE/opensearch-endpoint")
+  while read -r ns name; do
+    destination=$(kc get ubapipeline "$name" -n "$ns" -o jsonpath='{.status.delivery.destination}' 2>/dev/null) || destination=""
+    [[ "$destination" == OpenSearch ]] || continue
+    stream=$(kc get ubapipeline "$name" -n "$ns" -o jsonpath='{.status.stream.name}')
+    index=$(kc get ubapipeline "$name" -n "$ns" -o jsonpath='{.spec.delivery.indexName}')
+    found=1
+    hr "Events from stream $stream to a search hit in index ${index:-uba-events}-*"
+    env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_SESSION_TOKEN \
+      AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true \
+      "$PYTHON" - "$endpoint" "$REGION" "$stream" "$node" "${index:-uba-events}" "$SEARCH_TIMEOUT" <<'PY' \
+      || warn "the sample events were not found in OpenSearch (see $OP_LOG and $ENV_LOG)"
+import json
+import sys
+import time
+import urllib.request
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import boto3
+from botocore.config import Config
+
+endpoint, region, stream, node, index, timeout = sys.argv[1:7]
+kinesis = boto3.client("kinesis", endpoint_url=endpoint, region_name=region,
+                       aws_access_key_id="local", aws_secret_access_key="local",
+                       config=Config(retries={"max_attempts": 3}, connect_timeout=5, read_timeout=15))
+
+now = datetime.now(timezone.utc)
+events = []
+millis = lambda i: (now + timedelta(milliseconds=250 * i)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+for i, (user, kind, page) in enumerate([("u-1001", "page_view", "/"), ("u-1001", "click", "/products/42"),
+                                        ("u-1002", "page_view", "/cart"), ("u-1003", "search", "/search"),
+                                        ("u-1002", "purchase", "/checkout")]):
+    event = {"event_id": str(uuid.uuid4()), "event_type": kind, "user_id": user, "session_id": "s-" + user,
+             "page": page, "timestamp": millis(i)}
+    if kind in ("click", "purchase"):
+        event["item_id"] = "42"
+    events.append(event)
+kinesis.put_records(StreamName=stream, Records=[
+    {"Data": (json.dumps(e) + "\n").encode(), "PartitionKey": e["user_id"]} for e in events])
+print(f"put {len(events)} events on {stream} (kinesis put_records), e.g. {json.dumps(events[0])}")
+
+ids = [e["event_id"] for e in events]
+query = json.dumps({"size": 10, "query": {"terms": {"event_id": ids}}, "sort": [{"timestamp": "asc"}]}).encode()
+deadline = time.monotonic() + int(timeout)
+start = time.monotonic()
+hits = []
+while time.monotonic() < deadline:
+    request = urllib.request.Request(f"{node}/{index}-*/_search", data=query, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            hits = json.load(answer)["hits"]["hits"]
+    except Exception:  # the index does not exist until the first delivery
+        hits = []
+    if len(hits) == len(ids):
+        break
+    time.sleep(1)
+print(f"found {len(hits)} of {len(ids)} in OpenSearch after {time.monotonic() - start:.0f} s"
+      f" (POST {node}/{index}-*/_search, a terms query on event_id):")
+for h in hits:
+    s = h["_source"]
+    print(f"  {h['_index']}  {s['timestamp']}  user_id={s['user_id']} event_type={s['event_type']} page={s['page']}")
+sys.exit(0 if len(hits) == len(ids) else 1)
+PY
+  done < <(objects_of ubapipeline)
+  [[ $found -eq 1 ]] || say "no pipeline delivers into OpenSearch; no sample events put"
 }
 
 # --- commands ------------------------------------------------------------------------
@@ -575,19 +749,25 @@ cmd_down() {
   say "down (logs kept in $STATE/)"
 }
 
-show_summary() {
-  local name
-  hr "kubectl get ubapipelines -A"
-  kc get ubapipelines -A -o wide
-  for name in "${PIPELINES[@]}"; do show_status_of "$name"; done
+show_summary_status() {
+  local entry
+  hr "kubectl get ubapipelines,anomalyalerts,personalizationmodels -A"
+  kc get ubapipelines,anomalyalerts,personalizationmodels -A -o wide
+  for entry in "${OBJECTS[@]}"; do show_status_of "$entry"; done
   show_aws
-  local kubectl_hint="kubectl"
+}
+
+show_usage() {
+  local kubectl_hint="kubectl" kind ns name
   command -v kubectl >/dev/null || kubectl_hint="$KUBECTL"
+  read -r kind ns name <<<"${OBJECTS[0]}"
   hr "Ready. Use it:"
   cat <<EOF
+  curl -s '$(cat "$STATE/opensearch-endpoint" 2>/dev/null)/_cat/indices?v'   # the OpenSearch node standing for the domains
   export KUBECONFIG=$ABS_STATE/kubeconfig
-  $kubectl_hint get ubapipelines -A
-  $kubectl_hint describe ubapipeline ${PIPELINES[0]} -n $NAMESPACE
+  $kubectl_hint get ubapipelines,anomalyalerts,personalizationmodels -A
+  $kubectl_hint describe $kind $name -n $ns
+  $kubectl_hint apply -f examples/     # every example: a pipeline, alerts, a Personalize model (or: scripts/local-env.sh examples)
   export AWS_ENDPOINT_URL=$(<"$AWS_ENDPOINT_FILE") AWS_REGION=$REGION AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local   # local AWS (boto3, aws CLI)
   logs:  $STATE/operator.log  $STATE/environment.log
   scripts/local-env.sh status
@@ -630,6 +810,7 @@ cmd_up() {
     local t=$SECONDS
     start_environment
     say "environment up in $((SECONDS - t)) s: $(grep -m1 -o 'https://[^ ]*' "$KUBECONFIG_FILE" || true), AWS $(<"$AWS_ENDPOINT_FILE")"
+    prepare_example_data
   elif [[ ! -s "$READY_MARK" ]]; then
     say "the environment (pid $epid) is still starting; waiting for it"
     wait_environment "$epid"
@@ -644,17 +825,38 @@ cmd_up() {
   apply_example
   local t=$SECONDS
   wait_ready
-  say "Ready after $((SECONDS - t)) s; 'up' took $((SECONDS - t0)) s in all"
-  show_summary
+  say "Ready after $((SECONDS - t)) s"
+  show_summary_status
+  show_data_flow
+  show_usage
+  say "'up' took $((SECONDS - t0)) s in all"
+
+}
+
+# Every example at once, as a newcomer would run kubectl apply -f examples/, into the running
+# environment: all of them Ready, then the events of each delivering pipeline found in OpenSearch.
+cmd_examples() {
+  env_pid >/dev/null && op_pid >/dev/null && [[ -s "$READY_MARK" ]] \
+    || die "the environment is not up: run scripts/local-env.sh up first"
+  find_kubectl || die "no kubectl found; run: scripts/k8s-binaries.sh"
+  say "applying every example: kubectl apply -f examples/"
+  apply_manifest examples/
+  local t=$SECONDS
+  wait_ready
+  say "all Ready after $((SECONDS - t)) s"
+  hr "kubectl get ubapipelines,anomalyalerts,personalizationmodels -A"
+  kc get ubapipelines,anomalyalerts,personalizationmodels -A -o wide
+  show_aws
+  show_data_flow
 }
 
 main() {
   local cmd="${1:-}"
   case "$cmd" in
-    up|down|status) ;;
+    up|down|status|examples) ;;
     -h|--help|help) usage; exit 0 ;;
     "") usage; exit 2 ;;
-    *) echo "local-env: unknown command: $cmd (up, down or status)" >&2; exit 2 ;;
+    *) echo "local-env: unknown command: $cmd (up, examples, down or status)" >&2; exit 2 ;;
   esac
   mkdir -p "$STATE"
   if [[ "$cmd" != status ]]; then
@@ -663,6 +865,7 @@ main() {
   fi
   case "$cmd" in
     up) cmd_up ;;
+    examples) cmd_examples ;;
     down) cmd_down ;;
     status)
       local rc=0

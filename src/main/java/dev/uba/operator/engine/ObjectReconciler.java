@@ -34,6 +34,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
   private final StatusWriter statusWriter;
   private final RequeueSchedule requeue;
   private final Duration poll;
+  private final RecordedEvents recordedEvents = new RecordedEvents();
 
   protected ObjectReconciler(Duration poll, Duration resync, Clock clock) {
     this.statusWriter = new StatusWriter(clock);
@@ -58,7 +59,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
 
   /** Where the Events of a pass go: the object's Kubernetes Events (a sink in tests). */
   protected EventSink eventsFor(R resource, Context<R> context) {
-    return new KubernetesEvents(context.getClient(), resource);
+    return new KubernetesEvents(context.getClient(), resource, recordedEvents);
   }
 
   /** When the object is looked at again after a pass; a kind with a timer of its own refines it. */

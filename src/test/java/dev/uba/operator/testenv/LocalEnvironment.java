@@ -1,7 +1,7 @@
 package dev.uba.operator.testenv;
 
 import dev.uba.operator.testenv.aws.LocalAws;
-import dev.uba.operator.testenv.opensearch.DataPlaneStub;
+import dev.uba.operator.testenv.opensearch.OpenSearchNode;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,12 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The local development environment behind {@code scripts/local-env.sh}: a real kube-apiserver and
- * etcd with the project's CRDs installed ({@link KubeApi}) and the local AWS ({@link LocalAws}: moto
- * behind the project's proxy), running until this process is stopped.
+ * etcd with the project's CRDs installed ({@link KubeApi}), the local AWS ({@link LocalAws}: moto
+ * behind the project's proxy) and a real OpenSearch node ({@link OpenSearchNode}) standing for every
+ * domain's data plane: the operator puts its index templates and ISM policies there, and the local
+ * Firehose delivers every domain's documents to it (buffers flushed after at most
+ * {@link #BUFFER_INTERVAL_AT_MOST}, so that events are searchable seconds after they are put).
+ * Everything runs until this process is stopped.
  *
  * <pre>
  * LocalEnvironment STATE_DIR [--aws-port N]      (run from the repository root: CRDs come from crds/)
@@ -31,8 +35,10 @@ import java.util.concurrent.CompletionException;
  *   <li>{@code kubeconfig}: the API server's kubeconfig (client certificate; mode 600);
  *   <li>{@code aws-endpoint}: the local AWS endpoint for {@code AWS_ENDPOINT_URL} (the proxy);
  *   <li>{@code aws-emulator-endpoint}: the emulator itself, unshaped (for debugging);
+ *   <li>{@code opensearch-endpoint}: the OpenSearch node, for the operator's
+ *       {@code UBA_OPENSEARCH_ENDPOINT_URL} and for searching what was delivered;
  *   <li>{@code environment.children}: "pid command" of every process started (etcd,
- *       kube-apiserver, moto), so that a supervisor can clean up if this JVM is killed hard;
+ *       kube-apiserver, moto, the OpenSearch node), so that a supervisor can clean up if this JVM is killed hard;
  *   <li>{@code environment.ready}: written last, once everything answers.
  * </ul>
  * A stop (SIGTERM, SIGINT) runs the shutdown hooks of {@link KubeApi} and {@link LocalAws}, which stop
@@ -44,6 +50,8 @@ public final class LocalEnvironment {
 
   private static final Duration CHILD_STOP_GRACE = Duration.ofSeconds(15);
   private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration NODE_READINESS = Duration.ofSeconds(240);
+  static final Duration BUFFER_INTERVAL_AT_MOST = Duration.ofSeconds(5);
 
   private LocalEnvironment() {}
 
@@ -83,15 +91,17 @@ public final class LocalEnvironment {
 
     long start = System.nanoTime();
     int requestedAwsPort = awsPort;
-    // Both take a few seconds: start them side by side.
+    // Each takes seconds (the node the longest): start them side by side.
     CompletableFuture<LocalAws> awsStart =
         CompletableFuture.supplyAsync(() -> LocalAws.builder().proxyPort(requestedAwsPort).start());
+    CompletableFuture<OpenSearchNode> nodeStart = CompletableFuture.supplyAsync(LocalEnvironment::startNode);
     KubeApi kube;
     LocalAws aws;
     try {
       kube = KubeApi.shared();
     } catch (RuntimeException e) {
       awsStart.handle((a, t) -> a).join();
+      nodeStart.handle((n, t) -> n).join();
       fail(1, "cannot start kube-apiserver/etcd (kube-api-test); are the binaries in place?"
           + " Run scripts/k8s-binaries.sh", e);
       return;
@@ -108,13 +118,23 @@ public final class LocalEnvironment {
           + " Install it with: pip install 'moto[server]'", cause);
       return;
     }
+    OpenSearchNode node;
+    try {
+      node = nodeStart.join();
+    } catch (CompletionException e) {
+      fail(1, "cannot start the OpenSearch node (test-scoped dependencies on the class path; 512 MiB of heap)",
+          e.getCause() == null ? e : e.getCause());
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "local-env-opensearch"));
+    aws.firehose().everyDomainAt(node.endpoint()).bufferIntervalAtMost(BUFFER_INTERVAL_AT_MOST);
 
     try {
       files.write("kubeconfig", kube.kubeconfigYaml(), true);
       files.write("aws-endpoint", aws.endpoint() + "\n", false);
       files.write("aws-emulator-endpoint", aws.motoEndpoint() + "\n", false);
-      // The domains' data plane (index template, ISM policy) for the operator's UBA_OPENSEARCH_ENDPOINT_URL.
-      files.write("opensearch-endpoint", DataPlaneStub.shared().url() + "\n", false);
+      // Every domain's data plane, for the operator's UBA_OPENSEARCH_ENDPOINT_URL.
+      files.write("opensearch-endpoint", node.endpoint() + "\n", false);
       List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
       StringBuilder lines = new StringBuilder();
       for (ProcessHandle child : children) {
@@ -125,7 +145,7 @@ public final class LocalEnvironment {
       System.out.printf("local environment up in %.1f s%n", (System.nanoTime() - start) / 1e9);
       System.out.println("  kubeconfig  " + files.path("kubeconfig").toAbsolutePath());
       System.out.println("  local AWS   " + aws.endpoint() + " (emulator " + aws.motoEndpoint() + ")");
-      System.out.println("  data plane  " + DataPlaneStub.shared().url() + " (index templates and ISM policies)");
+      System.out.println("  OpenSearch  " + node.endpoint() + " (every domain's data plane; Firehose delivers there)");
       for (ProcessHandle child : children) {
         System.out.println("  process     " + child.pid() + " " + child.info().command().orElse("?"));
       }
@@ -136,6 +156,14 @@ public final class LocalEnvironment {
       fail(1, "cannot write to " + dir.toAbsolutePath(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static OpenSearchNode startNode() {
+    try {
+      return OpenSearchNode.start(NODE_READINESS);
+    } catch (IOException e) {
+      throw new CompletionException(e);
     }
   }
 

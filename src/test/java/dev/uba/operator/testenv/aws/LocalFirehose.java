@@ -53,6 +53,7 @@ public final class LocalFirehose {
   }
 
   private final Map<String, URI> endpoints = new ConcurrentHashMap<>();
+  private volatile URI everyDomain;
   private final Map<String, DeliveryReport> reports = new ConcurrentHashMap<>();
   private final Deque<FirehoseStream.Failure> createFailures = new ArrayDeque<>();
   private final Deque<FirehoseStream.Failure> deleteFailures = new ArrayDeque<>();
@@ -70,6 +71,15 @@ public final class LocalFirehose {
    */
   public LocalFirehose openSearchEndpoint(String domain, URI baseUrl) {
     endpoints.put(domainName(Objects.requireNonNull(domain)), Objects.requireNonNull(baseUrl));
+    return this;
+  }
+
+  /**
+   * Documents for any domain without an endpoint of its own go to {@code baseUrl}: one node standing
+   * for every domain, as in the local environment, where domain names come from the user's objects.
+   */
+  public LocalFirehose everyDomainAt(URI baseUrl) {
+    this.everyDomain = Objects.requireNonNull(baseUrl);
     return this;
   }
 
@@ -148,6 +158,7 @@ public final class LocalFirehose {
   /** Forgets endpoints, arranged faults, reports, and sets the defaults. */
   public synchronized void clear() {
     endpoints.clear();
+    everyDomain = null;
     reports.clear();
     createFailures.clear();
     deleteFailures.clear();
@@ -173,16 +184,18 @@ public final class LocalFirehose {
     return true;
   }
 
-  /** The base URL of a domain (by DomainARN or ClusterEndpoint), if a test gave one. */
+  /** The base URL of a domain (by DomainARN or ClusterEndpoint): the one a test gave, or every domain's. */
   Optional<URI> endpointFor(String domainArn, String clusterEndpoint) {
     if (domainArn != null && endpoints.containsKey(domainName(domainArn))) {
       return Optional.of(endpoints.get(domainName(domainArn)));
     }
-    if (clusterEndpoint != null) {
-      URI mapped = endpoints.get(clusterEndpoint);
-      return Optional.of(mapped != null ? mapped : URI.create(clusterEndpoint));
+    if (clusterEndpoint != null && endpoints.containsKey(clusterEndpoint)) {
+      return Optional.of(endpoints.get(clusterEndpoint));
     }
-    return Optional.empty();
+    if (everyDomain != null) {
+      return Optional.of(everyDomain);
+    }
+    return Optional.ofNullable(clusterEndpoint).map(URI::create);
   }
 
   /** The effective buffer interval for {@code configured}. */

@@ -47,6 +47,7 @@ class LocalEnvScriptIT {
 
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(up.output())
+        .contains("training data for examples/personalization-model.yaml: s3://analytics-archive/interactions/")
         .contains("analytics/clickstream: Ready")
         .contains("Firehose delivery streams:\n  analytics-clickstream  ACTIVE")
         .contains("put 5 events on analytics-clickstream")
@@ -61,7 +62,6 @@ class LocalEnvScriptIT {
 
     assertThat(examples.exitCode()).as(examples.output()).isZero();
     assertThat(examples.output())
-        .contains("training data for examples/personalization-model.yaml: s3://analytics-archive/interactions/")
         .contains("personalizationmodel analytics/recommendations: Ready")
         .contains("personalizationmodel uba-demo/recommendations: Ready")
         .contains("anomalyalert analytics/traffic-drop: Ready")

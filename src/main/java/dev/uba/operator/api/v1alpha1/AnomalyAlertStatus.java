@@ -11,12 +11,10 @@ import java.util.Map;
 public class AnomalyAlertStatus extends CommonStatus {
   @JsonPropertyDescription("The CloudWatch alarm, as last read back from CloudWatch.")
   private AlarmStatus alarm;
-  /** The topic the alarm notifies; managed is false for an existing topic given as topicArn. */
   @JsonPropertyDescription("The SNS topic the alarm notifies; managed is false for an existing topic given as spec.notification.topicArn.")
   private UsedResource topic;
   @JsonPropertyDescription("The topic's subscriptions, converged as a set with spec.notification.subscriptions.")
   private List<SubscriptionStatus> subscriptions = new ArrayList<>();
-  /** The log group the metric filter reads; managed is false with createLogGroup false. */
   @JsonPropertyDescription("The log group the metric filter reads (with spec.logMetricFilter); managed is false with createLogGroup false.")
   private UsedResource logGroup;
   @JsonPropertyDescription("The log metric filter (with spec.logMetricFilter).")
@@ -52,15 +50,12 @@ public class AnomalyAlertStatus extends CommonStatus {
     private String name;
     @JsonPropertyDescription("ARN of the alarm.")
     private String arn;
-    /** OK | ALARM | INSUFFICIENT_DATA, as CloudWatch reports it. */
     @JsonPropertyDescription("The alarm's state as CloudWatch reports it: OK, ALARM or INSUFFICIENT_DATA.")
     private String state;
     @JsonPropertyDescription("CloudWatch's explanation of the current state.")
     private String stateReason;
-    /** RFC 3339. */
     @JsonPropertyDescription("When the alarm last changed state (RFC 3339).")
     private String stateUpdatedTimestamp;
-    /** evaluationPeriods and datapointsToAlarm as applied (datapointsToAlarm defaults to evaluationPeriods). */
     @JsonPropertyDescription("Periods the alarm evaluates, as applied.")
     private Integer evaluationPeriods;
     @JsonPropertyDescription("Breaching periods that fire the alarm, as applied (defaults to evaluationPeriods).")
@@ -94,7 +89,6 @@ public class AnomalyAlertStatus extends CommonStatus {
     private String arn;
     @JsonPropertyDescription("True until the endpoint confirms the subscription.")
     private Boolean pendingConfirmation;
-    /** Why it is not as the spec says, in words (a removed entry SNS cannot unsubscribe yet). */
     @JsonPropertyDescription("Why the subscription is not as the spec says, in words (for example a removed entry SNS cannot unsubscribe while it is pending).")
     private String message;
 

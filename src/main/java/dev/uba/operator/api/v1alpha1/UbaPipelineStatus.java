@@ -71,10 +71,8 @@ public class UbaPipelineStatus extends CommonStatus {
     private String destination;
     @JsonPropertyDescription("Firehose's version id of the delivery stream's configuration, as last read.")
     private String versionId;
-    /** The generation a FAILED delivery stream was first seen with: it is tried again once the spec moves past it. */
     @JsonPropertyDescription("The generation a failed delivery stream was first seen with; it is tried again once the spec moves past it.")
     private Long failedGeneration;
-    /** Since when Firehose could not assume the new ingestion role (IAM is eventually consistent). */
     @JsonPropertyDescription("Since when (RFC 3339) Firehose could not yet assume a newly created ingestion role (IAM is eventually consistent); the error is reported after 2 minutes.")
     private String waitingForRoleSince;
 
@@ -103,7 +101,6 @@ public class UbaPipelineStatus extends CommonStatus {
     private Long incomingRecords;
     @JsonPropertyDescription("Records delivered in the window (AWS/Firehose DeliveryToAmazonOpenSearchService.Records or DeliveryToS3.Records, Sum).")
     private Long deliveredRecords;
-    /** Average success of deliveries, as a decimal string ("1.00"). */
     @JsonPropertyDescription("Share of successful deliveries in the window (DeliveryTo<destination>.Success, Average), as a decimal string such as \"1.00\".")
     private String deliverySuccess;
     @JsonPropertyDescription("Age in seconds of the oldest record not yet delivered (DeliveryTo<destination>.DataFreshness, Maximum).")
@@ -137,10 +134,8 @@ public class UbaPipelineStatus extends CommonStatus {
     private String mode;
     @JsonPropertyDescription("Open shards as AWS reports them.")
     private Integer shards;
-    /** When the operator called UpdateShardCount, for AWS's 10-per-24-hours limit (RFC 3339). */
     @JsonPropertyDescription("When the operator called UpdateShardCount (RFC 3339), to keep within AWS's 10 calls per stream per 24 hours.")
     private List<String> shardCountUpdates = new ArrayList<>();
-    /** When the operator called UpdateStreamMode, for AWS's 2-per-24-hours limit (RFC 3339). */
     @JsonPropertyDescription("When the operator called UpdateStreamMode (RFC 3339), to keep within AWS's 2 switches per stream per 24 hours.")
     private List<String> modeSwitches = new ArrayList<>();
 
@@ -172,12 +167,10 @@ public class UbaPipelineStatus extends CommonStatus {
     private String engineVersion;
     @JsonPropertyDescription("True while AWS applies a change to the domain; no second update is sent meanwhile.")
     private Boolean processing;
-    /** As created; AWS cannot turn these off, so the operator refuses a spec that does. */
     @JsonPropertyDescription("Encryption at rest as created; AWS cannot turn it off, so a spec that does is refused.")
     private Boolean encryptionAtRest;
     @JsonPropertyDescription("Node-to-node encryption as created; AWS cannot turn it off, so a spec that does is refused.")
     private Boolean nodeToNodeEncryption;
-    /** The names of the index template and ISM policy installed on the domain. */
     @JsonPropertyDescription("Name of the index template installed on the domain.")
     private String indexTemplate;
     @JsonPropertyDescription("Name of the ISM retention policy installed on the domain (with spec.search.retentionDays).")

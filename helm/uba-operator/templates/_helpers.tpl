@@ -26,6 +26,15 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
+{{/* The operator's image: by digest when one is given (it wins over the tag), else by tag. */}}
+{{- define "uba-operator.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+{{- end }}
+
 {{- define "uba-operator.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "uba-operator.fullname" .) .Values.serviceAccount.name }}

@@ -22,61 +22,69 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The Argo CD health check (argocd/health.lua) run by a real Lua 5.4 interpreter (Debian's lua5.4,
- * which .ci/run installs) against the sample objects of argocd/health_test.yaml, the way Argo CD runs
- * it: the object as the global {@code obj}, the script's returned table as the health.
+ * The Argo CD health checks, laid out as Argo CD's own resource_customizations
+ * (argocd/resource_customizations/uba.dev/&lt;Kind&gt;/health.lua, health_test.yaml, testdata/), run by a
+ * real Lua 5.1 interpreter (Argo CD runs the scripts in gopher-lua, which implements Lua 5.1; Debian's
+ * lua5.1, which .ci/run installs) against each kind's samples, the way Argo CD runs them: the object
+ * as the global {@code obj}, the script's returned table as the health.
  */
 class ArgoCdHealthTest {
-  static final Path DIR = Path.of("argocd");
-  static final Path SCRIPT = DIR.resolve("health.lua");
+  static final Path CUSTOMIZATIONS = Path.of("argocd/resource_customizations/uba.dev");
   static final List<String> KINDS = List.of("UbaPipeline", "AnomalyAlert", "PersonalizationModel");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @TestFactory
   Stream<DynamicTest> everySampleGetsItsExpectedHealth() throws IOException {
-    JsonNode tests = YAML.readTree(DIR.resolve("health_test.yaml").toFile()).get("tests");
     List<DynamicTest> result = new ArrayList<>();
-    for (JsonNode test : tests) {
-      String input = test.get("inputPath").asText();
-      String status = test.get("healthStatus").get("status").asText();
-      String message = test.get("healthStatus").get("message").asText();
-      result.add(DynamicTest.dynamicTest(input + " -> " + status, () -> {
-        JsonNode object = YAML.readTree(DIR.resolve(input).toFile());
-        assertThat(run(object)).as(input).containsExactly(status, message);
-      }));
+    for (String kind : KINDS) {
+      Path dir = CUSTOMIZATIONS.resolve(kind);
+      for (JsonNode test : YAML.readTree(dir.resolve("health_test.yaml").toFile()).get("tests")) {
+        String input = test.get("inputPath").asText();
+        String status = test.get("healthStatus").get("status").asText();
+        String message = test.get("healthStatus").get("message").asText();
+        result.add(DynamicTest.dynamicTest(kind + "/" + input + " -> " + status, () -> {
+          JsonNode object = YAML.readTree(dir.resolve(input).toFile());
+          assertThat(object.get("kind").asText()).as("%s/%s is a %s", kind, input, kind).isEqualTo(kind);
+          assertThat(run(dir.resolve("health.lua"), object)).as("%s/%s", kind, input).containsExactly(status, message);
+        }));
+      }
     }
     return result.stream();
   }
 
   @Test
-  void theSamplesCoverEveryKindAndEveryOutcome() throws IOException {
-    JsonNode tests = YAML.readTree(DIR.resolve("health_test.yaml").toFile()).get("tests");
-    Set<String> kinds = new TreeSet<>();
-    Set<String> outcomes = new TreeSet<>();
-    for (JsonNode test : tests) {
-      kinds.add(YAML.readTree(DIR.resolve(test.get("inputPath").asText()).toFile()).get("kind").asText());
-      outcomes.add(test.get("healthStatus").get("status").asText());
+  void everyKindHasSamplesOfEveryOutcome() throws IOException {
+    for (String kind : KINDS) {
+      Set<String> outcomes = new TreeSet<>();
+      for (JsonNode test : YAML.readTree(CUSTOMIZATIONS.resolve(kind).resolve("health_test.yaml").toFile())
+          .get("tests")) {
+        outcomes.add(test.get("healthStatus").get("status").asText());
+      }
+      assertThat(outcomes).as("outcomes of the %s samples", kind)
+          .containsExactlyInAnyOrder("Healthy", "Progressing", "Degraded");
     }
-    assertThat(kinds).containsExactlyInAnyOrderElementsOf(KINDS);
-    assertThat(outcomes).containsExactlyInAnyOrder("Healthy", "Progressing", "Degraded");
   }
 
   @Test
-  void theArgoCdConfigMapCarriesTheTestedScriptForEveryKind() throws IOException {
-    JsonNode data = YAML.readTree(DIR.resolve("argocd-cm.yaml").toFile()).get("data");
-    String script = Files.readString(SCRIPT);
+  void theThreeKindsShareOneCheckAndTheArgoCdConfigMapCarriesIt() throws IOException {
+    JsonNode data = YAML.readTree(Path.of("argocd/argocd-cm.yaml").toFile()).get("data");
+    String first = Files.readString(CUSTOMIZATIONS.resolve(KINDS.get(0)).resolve("health.lua"));
     for (String kind : KINDS) {
+      Path script = CUSTOMIZATIONS.resolve(kind).resolve("health.lua");
+      assertThat(Files.readString(script)).as("%s is the same check as %s's (fix all three)", script, KINDS.get(0))
+          .isEqualTo(first);
       JsonNode snippet = data.get("resource.customizations.health.uba.dev_" + kind);
       assertThat(snippet).as("argocd-cm.yaml has the health check of %s", kind).isNotNull();
-      assertThat(snippet.asText()).as("the %s health check in argocd-cm.yaml is argocd/health.lua", kind)
-          .isEqualTo(script);
+      assertThat(snippet.asText()).as("the %s health check in argocd-cm.yaml is %s", kind, script)
+          .isEqualTo(Files.readString(script));
     }
   }
 
-  /** [status, message] of the health check for an object. */
-  static List<String> run(JsonNode object) throws IOException, InterruptedException {
-    String program = "obj = " + lua(object) + "\n"
-        + "local hs = dofile(" + lua(SCRIPT.toString()) + ")\n"
+  /** [status, message] of the health check for an object; fails unless the interpreter is Lua 5.1. */
+  static List<String> run(Path script, JsonNode object) throws IOException, InterruptedException {
+    String program = "assert(_VERSION == \"Lua 5.1\", \"Argo CD runs Lua 5.1, this is \" .. _VERSION)\n"
+        + "obj = " + lua(object) + "\n"
+        + "local hs = dofile(" + lua(script.toString()) + ")\n"
         + "io.write(tostring(hs.status), '\\n', tostring(hs.message))\n";
     Process lua = new ProcessBuilder(luaInterpreter(), "-").redirectErrorStream(true).start();
     lua.getOutputStream().write(program.getBytes(StandardCharsets.UTF_8));
@@ -87,16 +95,14 @@ class ArgoCdHealthTest {
     return List.of(out.split("\n", 2));
   }
 
-  /** lua5.4 (Debian's package name) or lua on PATH; CI installs lua5.4, so this never skips. */
+  /** lua5.1 (Debian's package name) on PATH; CI installs it, so this never skips. */
   static String luaInterpreter() {
-    for (String name : new String[] {"lua5.4", "lua"}) {
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          return Path.of(dir, name).toString();
-        }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "lua5.1"))) {
+        return Path.of(dir, "lua5.1").toString();
       }
     }
-    throw new AssertionError("no Lua interpreter on PATH: apt-get install -y lua5.4 (.ci/run does)");
+    throw new AssertionError("no lua5.1 on PATH: apt-get install -y lua5.1 (.ci/run does)");
   }
 
   /** A Lua table constructor for a JSON value, as Argo CD hands objects to health scripts. */

@@ -9,6 +9,7 @@ import dev.uba.operator.testenv.Helm;
 import dev.uba.operator.testenv.KubeApi;
 import dev.uba.operator.testenv.OperatorProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -46,12 +47,24 @@ class HelmChartIT {
     String teamB = kube.newNamespace("team-b");
     try (KubernetesClient client = kube.newClient()) {
       installServiceMonitorCrd(client);
-      dryRunApply(client, templateWithCrds(ns));
-      dryRunApply(client, templateWithCrds(ns, "replicaCount=2",
+      // The helm test pod needs the namespace's "default" ServiceAccount, which only the controller
+      // manager (absent here) creates.
+      client.serviceAccounts().inNamespace(ns).resource(new ServiceAccountBuilder().withNewMetadata()
+          .withName("default").endMetadata().build()).create();
+      String version = client.getKubernetesVersion().getGitVersion();
+      dryRunApply(client, templateWithCrds(ns, version));
+      dryRunApply(client, templateWithCrds(ns, version, "replicaCount=2",
           "operator.watchNamespaces={" + teamA + "," + teamB + "}",
           "serviceAccount.roleArn=arn:aws:iam::123456789012:role/uba-operator",
           "metrics.serviceMonitor.enabled=true", "aws.region=eu-central-1",
-          "aws.endpointUrl=http://127.0.0.1:5000", "operator.logLevel=DEBUG"));
+          "aws.endpointUrl=http://127.0.0.1:5000", "operator.logLevel=DEBUG",
+          "image.digest=sha256:" + "0123456789abcdef".repeat(4),
+          "operator.extraEnvFrom[0].configMapRef.name=uba-env",
+          "extraVolumes[0].name=ca", "extraVolumes[0].configMap.name=corporate-ca",
+          "extraVolumeMounts[0].name=ca", "extraVolumeMounts[0].mountPath=/etc/ssl/corporate",
+          "topologySpreadConstraints[0].maxSkew=1",
+          "topologySpreadConstraints[0].topologyKey=topology.kubernetes.io/zone",
+          "topologySpreadConstraints[0].whenUnsatisfiable=ScheduleAnyway"));
     }
   }
 
@@ -87,6 +100,15 @@ class HelmChartIT {
       assertThat(client.rbac().clusterRoles().withName(fullname).get()).as("no cluster-wide role").isNull();
       assertThat(client.apiextensions().v1().customResourceDefinitions().withName("ubapipelines.uba.dev").get())
           .isNotNull();
+      // Two replicas: a PodDisruptionBudget, in the API this server serves (policy/v1beta1 on 1.20).
+      assertThat(client.genericKubernetesResources("policy/v1beta1", "PodDisruptionBudget").inNamespace(ns)
+          .withName(fullname).get()).as("PodDisruptionBudget %s/%s", ns, fullname).isNotNull();
+      for (String role : List.of(fullname + "-view", fullname + "-edit")) {
+        assertThat(client.rbac().clusterRoles().withName(role).get().getMetadata().getLabels())
+            .as("ClusterRole %s", role).containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true");
+      }
+      assertThat(client.pods().inNamespace(ns).withName(fullname + "-test-readyz").get())
+          .as("the helm test pod exists only during helm test").isNull();
 
       String user = "system:serviceaccount:" + ns + ":" + fullname;
       assertThat(allowed(client, user, watched, "uba.dev", "ubapipelines", "status", "patch")).isTrue();
@@ -129,9 +151,10 @@ class HelmChartIT {
     }
   }
 
-  private static String templateWithCrds(String ns, String... sets) {
+  /** helm template for the API server's Kubernetes version (the PodDisruptionBudget's API depends on it). */
+  private static String templateWithCrds(String ns, String kubeVersion, String... sets) {
     List<String> args = new ArrayList<>(List.of("template", "uba", Helm.CHART.toString(), "--namespace", ns,
-        "--include-crds"));
+        "--include-crds", "--kube-version", kubeVersion));
     for (String set : sets) {
       args.add("--set");
       args.add(set);

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.uba.operator.testenv.Helm;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,8 @@ class HelmChartTest {
     List<JsonNode> objects = render(Helm.template("uba-system"));
     assertThat(kinds(objects)).containsExactlyInAnyOrder(
         "ServiceAccount/uba-uba-operator", "ClusterRole/uba-uba-operator", "ClusterRoleBinding/uba-uba-operator",
-        "Deployment/uba-uba-operator");
+        "Deployment/uba-uba-operator", "ClusterRole/uba-uba-operator-view", "ClusterRole/uba-uba-operator-edit",
+        "Service/uba-uba-operator-test", "Pod/uba-uba-operator-test-readyz");
 
     JsonNode sa = find(objects, "ServiceAccount", "uba-uba-operator");
     assertThat(sa.at("/metadata/namespace").asText()).isEqualTo("uba-system");
@@ -106,7 +111,9 @@ class HelmChartTest {
         "Role/uba-uba-operator@team-a", "RoleBinding/uba-uba-operator@team-a",
         "Role/uba-uba-operator@team-b", "RoleBinding/uba-uba-operator@team-b",
         "Role/uba-uba-operator-leader-election@uba-system", "RoleBinding/uba-uba-operator-leader-election@uba-system",
-        "Deployment/uba-uba-operator", "Service/uba-uba-operator-metrics", "ServiceMonitor/uba-uba-operator");
+        "Deployment/uba-uba-operator", "Service/uba-uba-operator-metrics", "ServiceMonitor/uba-uba-operator",
+        "PodDisruptionBudget/uba-uba-operator", "ClusterRole/uba-uba-operator-view",
+        "ClusterRole/uba-uba-operator-edit", "Service/uba-uba-operator-test", "Pod/uba-uba-operator-test-readyz");
 
     assertThat(find(objects, "ServiceAccount", "uba-uba-operator").at("/metadata/annotations")
         .get("eks.amazonaws.com/role-arn").asText()).isEqualTo("arn:aws:iam::123456789012:role/uba-operator");
@@ -156,10 +163,168 @@ class HelmChartTest {
   }
 
   @Test
+  void asASubchartTheValuesSchemaAcceptsTheParentsGlobals() throws IOException {
+    // Helm hands every subchart the parent's "global" values; a schema that refuses them breaks the parent.
+    Path parent = Files.createDirectories(Path.of("target/helm-parent-chart"));
+    Files.writeString(parent.resolve("Chart.yaml"), """
+        apiVersion: v2
+        name: platform
+        version: 1.0.0
+        dependencies:
+          - name: uba-operator
+            version: 0.1.0
+        """);
+    Files.writeString(parent.resolve("values.yaml"), """
+        global:
+          imageRegistry: registry.example.com
+          labels: {team: platform}
+        uba-operator:
+          aws: {region: eu-central-1}
+        """);
+    Path copy = parent.resolve("charts/uba-operator");
+    copyTree(Helm.CHART, copy);
+
+    Helm.Result r = Helm.run("template", "platform", parent.toString(), "--namespace", "uba-system");
+    assertThat(r.exit()).as(r.output()).isZero();
+    Map<String, JsonNode> env = env(find(render(r.output()), "Deployment", "platform-uba-operator")
+        .at("/spec/template/spec/containers/0"));
+    assertThat(env.get("AWS_REGION").get("value").asText()).isEqualTo("eu-central-1");
+  }
+
+  @Test
+  void moreThanOneReplicaGetsADisruptionBudgetThatKeepsOneRunning() throws IOException {
+    assertThat(kinds(render(Helm.template("uba-system")))).as("one replica: nothing to keep")
+        .doesNotContain("PodDisruptionBudget/uba-uba-operator");
+
+    List<JsonNode> objects = render(Helm.template("uba-system", "replicaCount=3"));
+    JsonNode budget = find(objects, "PodDisruptionBudget", "uba-uba-operator");
+    assertThat(budget.at("/apiVersion").asText()).isEqualTo("policy/v1");
+    assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+    assertThat(budget.at("/spec/selector/matchLabels"))
+        .isEqualTo(find(objects, "Deployment", "uba-uba-operator").at("/spec/selector/matchLabels"));
+
+    JsonNode percent = find(render(Helm.template("uba-system", "replicaCount=3",
+        "podDisruptionBudget.maxUnavailable=50%")), "PodDisruptionBudget", "uba-uba-operator");
+    assertThat(percent.at("/spec/maxUnavailable").asText()).isEqualTo("50%");
+    assertThat(percent.at("/spec/minAvailable").isMissingNode()).as("one of the two").isTrue();
+
+    assertThat(kinds(render(Helm.template("uba-system", "replicaCount=3", "podDisruptionBudget.enabled=false"))))
+        .doesNotContain("PodDisruptionBudget/uba-uba-operator");
+
+    // Kubernetes 1.20 serves PodDisruptionBudget only as policy/v1beta1 (policy/v1 since 1.21).
+    Helm.Result old = Helm.run("template", "uba", Helm.CHART.toString(), "--kube-version", "1.20.15",
+        "--set", "replicaCount=2");
+    assertThat(old.exit()).as(old.output()).isZero();
+    assertThat(find(render(old.output()), "PodDisruptionBudget", "uba-uba-operator").at("/apiVersion").asText())
+        .isEqualTo("policy/v1beta1");
+  }
+
+  @Test
+  void digestVolumesEnvFromAndTopologySpreadReachThePod() throws IOException {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    JsonNode pod = find(render(Helm.template("uba-system",
+        "image.repository=registry.example.com/uba-operator", "image.tag=0.1.0", "image.digest=" + digest,
+        "operator.extraEnvFrom[0].configMapRef.name=uba-env",
+        "operator.extraEnvFrom[1].secretRef.name=uba-secret-env",
+        "extraVolumes[0].name=ca", "extraVolumes[0].configMap.name=corporate-ca",
+        "extraVolumeMounts[0].name=ca", "extraVolumeMounts[0].mountPath=/etc/ssl/corporate",
+        "extraVolumeMounts[0].readOnly=true",
+        "topologySpreadConstraints[0].maxSkew=1",
+        "topologySpreadConstraints[0].topologyKey=topology.kubernetes.io/zone",
+        "topologySpreadConstraints[0].whenUnsatisfiable=ScheduleAnyway",
+        "topologySpreadConstraints[1].maxSkew=1",
+        "topologySpreadConstraints[1].topologyKey=kubernetes.io/hostname",
+        "topologySpreadConstraints[1].whenUnsatisfiable=DoNotSchedule",
+        "topologySpreadConstraints[1].labelSelector.matchLabels.tier=operators")),
+        "Deployment", "uba-uba-operator").at("/spec/template/spec");
+    JsonNode container = pod.at("/containers/0");
+
+    assertThat(container.at("/image").asText()).as("the digest wins over the tag")
+        .isEqualTo("registry.example.com/uba-operator@" + digest);
+    assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("uba-env");
+    assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo("uba-secret-env");
+    assertThat(StreamSupport.stream(pod.at("/volumes").spliterator(), false).map(v -> v.get("name").asText()))
+        .containsExactly("tmp", "ca");
+    assertThat(pod.at("/volumes/1/configMap/name").asText()).isEqualTo("corporate-ca");
+    assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+    assertThat(container.at("/volumeMounts/1/mountPath").asText()).isEqualTo("/etc/ssl/corporate");
+    assertThat(container.at("/volumeMounts/1/readOnly").asBoolean()).isTrue();
+
+    JsonNode spread = pod.at("/topologySpreadConstraints");
+    assertThat(spread.size()).isEqualTo(2);
+    assertThat(spread.at("/0/topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+    assertThat(spread.at("/0/labelSelector/matchLabels"))
+        .as("without a labelSelector, the operator's own pods are spread")
+        .isEqualTo(find(render(Helm.template("uba-system")), "Deployment", "uba-uba-operator")
+            .at("/spec/selector/matchLabels"));
+    assertThat(spread.at("/1/labelSelector/matchLabels/tier").asText()).as("a labelSelector given is kept")
+        .isEqualTo("operators");
+    assertThat(spread.at("/1/labelSelector/matchLabels").size()).isEqualTo(1);
+  }
+
+  @Test
+  void namespaceUsersMayReadOrEditTheThreeKindsThroughTheAggregatedRoles() throws IOException {
+    List<JsonNode> objects = render(Helm.template("uba-system"));
+    JsonNode view = find(objects, "ClusterRole", "uba-uba-operator-view");
+    assertThat(view.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-view").asText()).isEqualTo("true");
+    assertThat(view.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-edit").asText()).isEqualTo("true");
+    assertThat(view.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-admin").asText()).isEqualTo("true");
+    assertThat(rules(view)).containsExactly("uba.dev ubapipelines,anomalyalerts,personalizationmodels: get,list,watch");
+
+    JsonNode edit = find(objects, "ClusterRole", "uba-uba-operator-edit");
+    assertThat(edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-view").isMissingNode())
+        .as("viewers may not change anything").isTrue();
+    assertThat(edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-edit").asText()).isEqualTo("true");
+    assertThat(edit.at("/metadata/labels/rbac.authorization.k8s.io~1aggregate-to-admin").asText()).isEqualTo("true");
+    assertThat(rules(edit)).as("no status: that is the operator's")
+        .containsExactly("uba.dev ubapipelines,anomalyalerts,personalizationmodels: create,update,patch,delete,deletecollection");
+
+    assertThat(kinds(render(Helm.template("uba-system", "userRoles.aggregate=false"))))
+        .doesNotContain("ClusterRole/uba-uba-operator-view", "ClusterRole/uba-uba-operator-edit");
+  }
+
+  @Test
+  void helmTestAsksTheOperatorsReadyzThroughAServiceToItsPods() throws IOException {
+    List<JsonNode> objects = render(Helm.template("uba-system", "operator.httpPort=9090"));
+    JsonNode service = find(objects, "Service", "uba-uba-operator-test");
+    JsonNode pod = find(objects, "Pod", "uba-uba-operator-test-readyz");
+    for (JsonNode hook : List.of(service, pod)) {
+      assertThat(hook.at("/metadata/annotations/helm.sh~1hook").asText()).as("only helm test creates it")
+          .isEqualTo("test");
+      assertThat(hook.at("/metadata/annotations/helm.sh~1hook-delete-policy").asText()).contains("hook-succeeded");
+    }
+    assertThat(service.at("/metadata/annotations/helm.sh~1hook-weight").asInt())
+        .as("the Service before the pod").isLessThan(pod.at("/metadata/annotations/helm.sh~1hook-weight").asInt());
+    assertThat(service.at("/spec/selector")).isEqualTo(find(objects, "Deployment", "uba-uba-operator")
+        .at("/spec/selector/matchLabels"));
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(9090);
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+
+    assertThat(pod.at("/spec/restartPolicy").asText()).isEqualTo("Never");
+    assertThat(pod.at("/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+    JsonNode container = pod.at("/spec/containers/0");
+    assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+    assertThat(container.at("/command").toString())
+        .contains("http://uba-uba-operator-test.uba-system.svc:9090/readyz").contains("exit 1");
+  }
+
+  @Test
+  void theNotesApplyTheCrdsServerSideAsTheReadmeDoes() throws IOException {
+    Helm.Result r = Helm.run("install", "uba", Helm.CHART.toString(), "--namespace", "uba-system",
+        "--dry-run=client");
+    assertThat(r.exit()).as(r.output()).isZero();
+    String notes = r.output().substring(r.output().indexOf("NOTES:"));
+    assertThat(notes).contains("kubectl apply --server-side -f crds/", "helm test uba -n uba-system",
+        "kubectl get uba -A");
+    assertThat(Files.readString(Path.of("README.md"))).contains("kubectl apply --server-side -f crds/");
+  }
+
+  @Test
   void theSchemaRejectsBadValues() {
     for (String bad : List.of("operator.logLevel=LOUD", "operator.resyncInterval=10 minutes",
         "serviceAccount.roleArn=uba-operator", "replicaCount=-1", "operator.watchNamespaces={Team_A}",
-        "aws.region=Frankfurt", "unknownKey=1")) {
+        "aws.region=Frankfurt", "unknownKey=1", "image.digest=0.1.0", "image.digest=sha256:abc",
+        "podDisruptionBudget.minAvailable=one", "userRoles.aggregate=yes")) {
       Helm.Result r = Helm.run("template", "uba", Helm.CHART.toString(), "--set", bad);
       assertThat(r.exit()).as("helm template --set %s must fail:%n%s", bad, r.output()).isNotZero();
       assertThat(r.output()).as(bad).contains("schema");
@@ -209,6 +374,19 @@ class HelmChartTest {
         .map(r -> join(r.get("apiGroups")) + " " + join(r.get("resources")) + ": " + join(r.get("verbs"))
             + (r.has("resourceNames") ? " " + join(r.get("resourceNames")) : ""))
         .toList();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static String join(JsonNode array) {

@@ -47,9 +47,11 @@ public class AlertCondition {
       GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold
     }
 
+    @JsonPropertyDescription("How the statistic is compared with value.")
     @Required
     private Comparison comparison;
 
+    @JsonPropertyDescription("The threshold the statistic is compared with.")
     @Required
     private Double value;
 

@@ -1,6 +1,7 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,15 +9,21 @@ import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AnomalyAlertStatus extends CommonStatus {
+  @JsonPropertyDescription("The CloudWatch alarm, as last read back from CloudWatch.")
   private AlarmStatus alarm;
-  /** The topic the alarm notifies; managed is false for an existing topic given as topicArn. */
+  @JsonPropertyDescription("The SNS topic the alarm notifies; managed is false for an existing topic given as spec.notification.topicArn.")
   private UsedResource topic;
+  @JsonPropertyDescription("The topic's subscriptions, converged as a set with spec.notification.subscriptions.")
   private List<SubscriptionStatus> subscriptions = new ArrayList<>();
-  /** The log group the metric filter reads; managed is false with createLogGroup false. */
+  @JsonPropertyDescription("The log group the metric filter reads (with spec.logMetricFilter); managed is false with createLogGroup false.")
   private UsedResource logGroup;
+  @JsonPropertyDescription("The log metric filter (with spec.logMetricFilter).")
   private MetricFilterStatus metricFilter;
+  @JsonPropertyDescription("The EventBridge rule <namespace>-<name>-state that sends the alarm's state changes to the topic (with spec.stateChangeEvents).")
   private NamedArn eventRule;
+  @JsonPropertyDescription("The metric the alarm watches, with the defaults from the pipeline applied.")
   private EffectiveMetric metric;
+  @JsonPropertyDescription("What the alert uses of spec.pipelineRef, once resolved.")
   private PipelineUse pipeline;
 
   public AlarmStatus getAlarm() { return alarm; }
@@ -39,15 +46,19 @@ public class AnomalyAlertStatus extends CommonStatus {
   /** The CloudWatch alarm as last read back from CloudWatch. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class AlarmStatus {
+    @JsonPropertyDescription("Name of the alarm.")
     private String name;
+    @JsonPropertyDescription("ARN of the alarm.")
     private String arn;
-    /** OK | ALARM | INSUFFICIENT_DATA, as CloudWatch reports it. */
+    @JsonPropertyDescription("The alarm's state as CloudWatch reports it: OK, ALARM or INSUFFICIENT_DATA.")
     private String state;
+    @JsonPropertyDescription("CloudWatch's explanation of the current state.")
     private String stateReason;
-    /** RFC 3339. */
+    @JsonPropertyDescription("When the alarm last changed state (RFC 3339).")
     private String stateUpdatedTimestamp;
-    /** evaluationPeriods and datapointsToAlarm as applied (datapointsToAlarm defaults to evaluationPeriods). */
+    @JsonPropertyDescription("Periods the alarm evaluates, as applied.")
     private Integer evaluationPeriods;
+    @JsonPropertyDescription("Breaching periods that fire the alarm, as applied (defaults to evaluationPeriods).")
     private Integer datapointsToAlarm;
 
     public String getName() { return name; }
@@ -70,11 +81,15 @@ public class AnomalyAlertStatus extends CommonStatus {
   /** One subscription of the topic; a pending one has no ARN until its endpoint confirms it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SubscriptionStatus {
+    @JsonPropertyDescription("SNS protocol of the subscription (email, https, sqs, lambda, ...).")
     private String protocol;
+    @JsonPropertyDescription("Where notifications go (address, URL or ARN).")
     private String endpoint;
+    @JsonPropertyDescription("ARN of the subscription; absent while it waits for confirmation.")
     private String arn;
+    @JsonPropertyDescription("True until the endpoint confirms the subscription.")
     private Boolean pendingConfirmation;
-    /** Why it is not as the spec says, in words (a removed entry SNS cannot unsubscribe yet). */
+    @JsonPropertyDescription("Why the subscription is not as the spec says, in words (for example a removed entry SNS cannot unsubscribe while it is pending).")
     private String message;
 
     public SubscriptionStatus() {}
@@ -104,7 +119,9 @@ public class AnomalyAlertStatus extends CommonStatus {
   /** The metric filter and the log group it belongs to. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class MetricFilterStatus {
+    @JsonPropertyDescription("Name of the metric filter.")
     private String name;
+    @JsonPropertyDescription("The log group the filter belongs to.")
     private String logGroupName;
 
     public MetricFilterStatus() {}
@@ -123,8 +140,11 @@ public class AnomalyAlertStatus extends CommonStatus {
   /** The metric the alarm watches, with the defaults from the pipeline applied. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class EffectiveMetric {
+    @JsonPropertyDescription("CloudWatch namespace of the metric.")
     private String namespace;
+    @JsonPropertyDescription("Name of the metric.")
     private String name;
+    @JsonPropertyDescription("Dimensions of the metric (for AWS/Kinesis with a pipelineRef, StreamName of the pipeline's stream).")
     private Map<String, String> dimensions = new LinkedHashMap<>();
 
     public EffectiveMetric() {}
@@ -146,8 +166,11 @@ public class AnomalyAlertStatus extends CommonStatus {
   /** What the alert uses of its pipelineRef, once resolved. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class PipelineUse {
+    @JsonPropertyDescription("Name of the referenced UbaPipeline.")
     private String name;
+    @JsonPropertyDescription("Name of that pipeline's Kinesis stream.")
     private String stream;
+    @JsonPropertyDescription("Region of that pipeline.")
     private String region;
 
     public PipelineUse() {}

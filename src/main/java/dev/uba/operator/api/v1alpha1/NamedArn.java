@@ -1,11 +1,14 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** A name and the ARN AWS gave it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NamedArn {
+  @JsonPropertyDescription("Name of the AWS resource.")
   private String name;
+  @JsonPropertyDescription("ARN of the AWS resource.")
   private String arn;
 
   public NamedArn() {}

@@ -1,47 +1,61 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PersonalizationModelStatus extends CommonStatus {
+  @JsonPropertyDescription("Name of the Personalize dataset group.")
   private String datasetGroupName;
+  @JsonPropertyDescription("ARN of the dataset group.")
   private String datasetGroupArn;
+  @JsonPropertyDescription("ARN of the interactions schema <namespace>-<name>-interactions.")
   private String schemaArn;
+  @JsonPropertyDescription("ARN of the interactions dataset.")
   private String datasetArn;
+  @JsonPropertyDescription("ARN of the current dataset import job.")
   private String importJobArn;
+  @JsonPropertyDescription("ARN of the event tracker (with spec.eventTracker); its tracking ID is only in the Secret trackingSecretName.")
   private String eventTrackerArn;
+  @JsonPropertyDescription("ARN of the solution.")
   private String solutionArn;
-  /** The version the campaign serves. */
+  @JsonPropertyDescription("ARN of the solution version the campaign serves.")
   private String solutionVersionArn;
-  /** A version being trained (or trained and not yet served), if any. */
+  @JsonPropertyDescription("ARN of a solution version being trained (or trained and not yet served), if any.")
   private String trainingSolutionVersionArn;
-  /** The version served before the last switch. */
+  @JsonPropertyDescription("ARN of the solution version served before the last switch.")
   private String previousSolutionVersionArn;
+  @JsonPropertyDescription("ARN of the campaign that serves recommendations.")
   private String campaignArn;
+  @JsonPropertyDescription("When the served solution version finished training (RFC 3339).")
   private String lastTrainedTime;
+  @JsonPropertyDescription("Metrics of the served solution version, from GetSolutionMetrics (for example precision_at_25).")
   private Map<String, Double> metrics = new LinkedHashMap<>();
+  @JsonPropertyDescription("Secret <name>-personalize with the keys TRACKING_ID, CAMPAIGN_ARN and EVENT_TRACKER_ARN.")
   private String trackingSecretName;
+  @JsonPropertyDescription("The step that runs: DatasetGroup, Schema, Dataset, Import, EventTracker, Solution, Training, Campaign, Serving, Retraining or Deleting.")
   private String step;
-  /** The data-access role the operator created (absent when spec.trainingData.roleArn is given). */
+  @JsonPropertyDescription("The IAM role <namespace>-<name>-personalize the operator created for Personalize to read the training data (absent when spec.trainingData.roleArn is given).")
   private NamedArn dataAccessRole;
-  /** As created: the domain (absent for custom), the schema's sha256 and the recipe ARN, for immutability. */
+  @JsonPropertyDescription("The dataset group's domain as created (absent for custom), to refuse a change (immutable).")
   private String domain;
+  @JsonPropertyDescription("sha256 of the interactions schema as created, to refuse a change (immutable).")
   private String interactionsSchemaSha256;
+  @JsonPropertyDescription("ARN of the recipe as created, to refuse a change (immutable).")
   private String recipeArn;
-  /** Number n of the current import job <namespace>-<name>-<n>, its source and the generation it was made for. */
+  @JsonPropertyDescription("Number n of the current import job <namespace>-<name>-<n>.")
   private Integer importJobNumber;
+  @JsonPropertyDescription("The S3 URI the current import job reads.")
   private String importSource;
+  @JsonPropertyDescription("The generation the current import job was made for.")
   private Long importGeneration;
-  /** The generation the current training was started for. */
+  @JsonPropertyDescription("The generation the current training was started for.")
   private Long trainingGeneration;
-  /** The uba.dev/retrain annotation value already handled. */
+  @JsonPropertyDescription("The value of the uba.dev/retrain annotation already handled; a different value asks for a retraining.")
   private String retrainAnnotation;
-  /**
-   * By kind, the generation a resource AWS failed was first seen failed with; it is tried again
-   * once the spec's generation moves past it.
-   */
+  @JsonPropertyDescription("By resource kind, the generation a resource AWS failed was first seen failed with; it is tried again once the spec's generation moves past it.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private Map<String, Long> failedGenerations = new LinkedHashMap<>();
 

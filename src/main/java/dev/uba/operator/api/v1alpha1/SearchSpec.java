@@ -23,10 +23,12 @@ public class SearchSpec {
   @Pattern("^(OpenSearch|Elasticsearch)_[0-9]+\\.[0-9]+$")
   private String engineVersion = "OpenSearch_2.11";
 
+  @JsonPropertyDescription("Instance type of the data nodes.")
   @Default("r6g.large.search")
   @Pattern("^[a-z0-9]+\\.[a-z0-9]+\\.search$")
   private String instanceType = "r6g.large.search";
 
+  @JsonPropertyDescription("Number of data nodes.")
   @Default("1")
   @Min(1)
   @Max(1000)
@@ -38,6 +40,7 @@ public class SearchSpec {
   @JsonPropertyDescription("Spread data nodes over 2 or 3 availability zones; instanceCount must be a multiple of the zone count.")
   private ZoneAwareness zoneAwareness;
 
+  @JsonPropertyDescription("EBS storage of each data node; default 10 GiB gp3.")
   @Default("{}")
   private Storage storage = new Storage();
 
@@ -96,6 +99,7 @@ public class SearchSpec {
   public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
 
   public static class IndexTemplate {
+    @JsonPropertyDescription("Keep the index template (and with retentionDays the ISM policy) on the domain.")
     @Default("true")
     private Boolean enabled = true;
 
@@ -120,6 +124,7 @@ public class SearchSpec {
   }
 
   public static class DedicatedMasters {
+    @JsonPropertyDescription("Instance type of the dedicated master nodes.")
     @Required
     @Pattern("^[a-z0-9]+\\.[a-z0-9]+\\.search$")
     private String instanceType;
@@ -137,6 +142,7 @@ public class SearchSpec {
   }
 
   public static class ZoneAwareness {
+    @JsonPropertyDescription("Spread the data nodes over availabilityZoneCount zones.")
     @Default("true")
     private Boolean enabled = true;
 
@@ -155,11 +161,13 @@ public class SearchSpec {
   public static class Storage {
     public enum VolumeType { gp3, gp2, io1, standard }
 
+    @JsonPropertyDescription("Size of each node's EBS volume in GiB.")
     @Default("10")
     @Min(10)
     @Max(16384)
     private Integer volumeSizeGiB = 10;
 
+    @JsonPropertyDescription("EBS volume type.")
     @Default("gp3")
     private VolumeType volumeType = VolumeType.gp3;
 
@@ -170,6 +178,7 @@ public class SearchSpec {
   }
 
   public static class EncryptionAtRest {
+    @JsonPropertyDescription("Encrypt data at rest; cannot be turned off after creation.")
     @Default("true")
     private Boolean enabled = true;
 

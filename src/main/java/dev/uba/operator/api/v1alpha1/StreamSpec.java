@@ -50,6 +50,7 @@ public class StreamSpec {
   public static class StreamEncryption {
     public enum Type { KMS, NONE }
 
+    @JsonPropertyDescription("KMS encrypts the stream with kmsKeyId; NONE stops encryption.")
     @Default("KMS")
     private Type type = Type.KMS;
 

@@ -1,17 +1,25 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UbaPipelineStatus extends CommonStatus {
+  @JsonPropertyDescription("The Kinesis data stream producers put events on.")
   private StreamStatus stream;
+  @JsonPropertyDescription("The OpenSearch domain (with spec.search).")
   private SearchStatus search;
+  @JsonPropertyDescription("The IAM role <namespace>-<name>-ingest the delivery stream uses (with spec.search or spec.delivery).")
   private NamedArn ingestionRole;
+  @JsonPropertyDescription("The customer-managed IAM policy <namespace>-<name>-producer that producers attach to put records on the stream.")
   private NamedArn producerPolicy;
+  @JsonPropertyDescription("The S3 archive bucket (with spec.archive).")
   private ArchiveStatus archive;
+  @JsonPropertyDescription("The Firehose delivery stream (with spec.delivery).")
   private DeliveryStatus delivery;
+  @JsonPropertyDescription("What CloudWatch measured of the events in the last windowMinutes (with spec.delivery); the condition DataFlowing says what it means.")
   private DataFlowStatus dataFlow;
 
   public StreamStatus getStream() { return stream; }
@@ -32,7 +40,9 @@ public class UbaPipelineStatus extends CommonStatus {
   /** The archive bucket. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ArchiveStatus {
+    @JsonPropertyDescription("Name of the archive bucket.")
     private String bucketName;
+    @JsonPropertyDescription("ARN of the archive bucket.")
     private String arn;
 
     public ArchiveStatus() {}
@@ -51,14 +61,19 @@ public class UbaPipelineStatus extends CommonStatus {
   /** The delivery stream; destination is OpenSearch or S3. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DeliveryStatus {
+    @JsonPropertyDescription("Name of the delivery stream.")
     private String name;
+    @JsonPropertyDescription("ARN of the delivery stream.")
     private String arn;
+    @JsonPropertyDescription("Firehose's status of the delivery stream (CREATING, ACTIVE, CREATING_FAILED, DELETING, ...).")
     private String status;
+    @JsonPropertyDescription("Where events are delivered: OpenSearch (the domain, backup to the archive) or S3 (the archive).")
     private String destination;
+    @JsonPropertyDescription("Firehose's version id of the delivery stream's configuration, as last read.")
     private String versionId;
-    /** The generation a FAILED delivery stream was first seen with: it is tried again once the spec moves past it. */
+    @JsonPropertyDescription("The generation a failed delivery stream was first seen with; it is tried again once the spec moves past it.")
     private Long failedGeneration;
-    /** Since when Firehose could not assume the new ingestion role (IAM is eventually consistent). */
+    @JsonPropertyDescription("Since when (RFC 3339) Firehose could not yet assume a newly created ingestion role (IAM is eventually consistent); the error is reported after 2 minutes.")
     private String waitingForRoleSince;
 
     public String getName() { return name; }
@@ -80,12 +95,17 @@ public class UbaPipelineStatus extends CommonStatus {
   /** What CloudWatch measured of the events in the last windowMinutes (with a delivery). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DataFlowStatus {
+    @JsonPropertyDescription("Length of the measured window, in minutes.")
     private Integer windowMinutes;
+    @JsonPropertyDescription("Records put on the stream in the window (AWS/Kinesis IncomingRecords, Sum).")
     private Long incomingRecords;
+    @JsonPropertyDescription("Records delivered in the window (AWS/Firehose DeliveryToAmazonOpenSearchService.Records or DeliveryToS3.Records, Sum).")
     private Long deliveredRecords;
-    /** Average success of deliveries, as a decimal string ("1.00"). */
+    @JsonPropertyDescription("Share of successful deliveries in the window (DeliveryTo<destination>.Success, Average), as a decimal string such as \"1.00\".")
     private String deliverySuccess;
+    @JsonPropertyDescription("Age in seconds of the oldest record not yet delivered (DeliveryTo<destination>.DataFreshness, Maximum).")
     private Long freshnessSeconds;
+    @JsonPropertyDescription("When the metrics were read (RFC 3339).")
     private String checkedTime;
 
     public Integer getWindowMinutes() { return windowMinutes; }
@@ -104,14 +124,19 @@ public class UbaPipelineStatus extends CommonStatus {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class StreamStatus {
+    @JsonPropertyDescription("Name of the stream.")
     private String name;
+    @JsonPropertyDescription("ARN of the stream.")
     private String arn;
+    @JsonPropertyDescription("Kinesis's status of the stream (CREATING, ACTIVE, UPDATING, DELETING).")
     private String status;
+    @JsonPropertyDescription("Capacity mode as AWS reports it: PROVISIONED or ON_DEMAND.")
     private String mode;
+    @JsonPropertyDescription("Open shards as AWS reports them.")
     private Integer shards;
-    /** When the operator called UpdateShardCount, for AWS's 10-per-24-hours limit (RFC 3339). */
+    @JsonPropertyDescription("When the operator called UpdateShardCount (RFC 3339), to keep within AWS's 10 calls per stream per 24 hours.")
     private List<String> shardCountUpdates = new ArrayList<>();
-    /** When the operator called UpdateStreamMode, for AWS's 2-per-24-hours limit (RFC 3339). */
+    @JsonPropertyDescription("When the operator called UpdateStreamMode (RFC 3339), to keep within AWS's 2 switches per stream per 24 hours.")
     private List<String> modeSwitches = new ArrayList<>();
 
     public String getName() { return name; }
@@ -132,16 +157,23 @@ public class UbaPipelineStatus extends CommonStatus {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SearchStatus {
+    @JsonPropertyDescription("Name of the OpenSearch domain.")
     private String domainName;
+    @JsonPropertyDescription("ARN of the domain.")
     private String arn;
+    @JsonPropertyDescription("The domain's HTTPS endpoint, once AWS has one.")
     private String endpoint;
+    @JsonPropertyDescription("Engine version the domain runs; a spec with an older one is refused (no downgrades).")
     private String engineVersion;
+    @JsonPropertyDescription("True while AWS applies a change to the domain; no second update is sent meanwhile.")
     private Boolean processing;
-    /** As created; AWS cannot turn these off, so the operator refuses a spec that does. */
+    @JsonPropertyDescription("Encryption at rest as created; AWS cannot turn it off, so a spec that does is refused.")
     private Boolean encryptionAtRest;
+    @JsonPropertyDescription("Node-to-node encryption as created; AWS cannot turn it off, so a spec that does is refused.")
     private Boolean nodeToNodeEncryption;
-    /** The names of the index template and ISM policy installed on the domain. */
+    @JsonPropertyDescription("Name of the index template installed on the domain.")
     private String indexTemplate;
+    @JsonPropertyDescription("Name of the ISM retention policy installed on the domain (with spec.search.retentionDays).")
     private String ismPolicy;
 
     public String getDomainName() { return domainName; }

@@ -1,6 +1,7 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * An AWS resource an object uses: managed when the operator created it (and deletes it with the
@@ -8,8 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UsedResource {
+  @JsonPropertyDescription("Name of the AWS resource.")
   private String name;
+  @JsonPropertyDescription("ARN of the AWS resource.")
   private String arn;
+  @JsonPropertyDescription("True when the operator created the resource (and deletes it with the object); false for an existing one named in the spec, which is never modified or deleted.")
   private Boolean managed;
 
   public UsedResource() {}

@@ -1,5 +1,6 @@
--- Argo CD health check of the uba.dev kinds (UbaPipeline, AnomalyAlert, PersonalizationModel).
--- All three report status.observedGeneration and the conditions Ready, Progressing and Degraded.
+-- Argo CD health check of the uba.dev kinds (UbaPipeline, AnomalyAlert, PersonalizationModel),
+-- the same script for the three: they all report status.observedGeneration and the conditions
+-- Ready, Progressing and Degraded. Plain Lua 5.1, as Argo CD runs it (gopher-lua).
 local hs = {}
 
 local function condition(status, kind)
@@ -32,7 +33,12 @@ end
 
 if obj.metadata ~= nil and obj.metadata.deletionTimestamp ~= nil then
   hs.status = "Progressing"
-  hs.message = "Deleting: the operator is removing the AWS resources"
+  local progressing = condition(obj.status, "Progressing")
+  if progressing ~= nil and progressing.status == "True" and progressing.reason == "Deleting" then
+    hs.message = describe(progressing, "Deleting")
+  else
+    hs.message = "Deleting: the operator is removing the AWS resources"
+  end
   return hs
 end
 

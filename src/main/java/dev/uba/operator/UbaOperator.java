@@ -3,6 +3,7 @@ package dev.uba.operator;
 import dev.uba.operator.alert.AnomalyAlertReconciler;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.config.LogFormat;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.engine.ObjectMetrics;
 import dev.uba.operator.personalization.PersonalizationModelReconciler;
@@ -54,6 +55,7 @@ public final class UbaOperator implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    LogFormat.fromEnvironment(System.getenv());
     OperatorConfig config = OperatorConfig.fromEnvironment(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics awsCalls = new AwsCallMetrics(registry);

@@ -32,13 +32,13 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
   private static final Logger LOG = LoggerFactory.getLogger(ObjectReconciler.class);
 
   private final Clock clock;
+  private StatusWriter statusWriter;
   private final RequeueSchedule requeue;
   private final Duration poll;
-  private StatusWriter statusWriter;
 
   protected ObjectReconciler(Duration poll, Duration resync, Clock clock) {
-    this.clock = clock;
     this.statusWriter = new StatusWriter(clock, ObjectMetrics.discarded());
+    this.clock = clock;
     this.requeue = new RequeueSchedule(poll, resync);
     this.poll = poll;
   }

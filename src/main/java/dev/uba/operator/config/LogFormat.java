@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /**
  * The format of the operator's log lines, UBA_LOG_FORMAT: {@code plain} (the default, one line of text)
  * or {@code json} (one JSON object a line, logback's JsonEncoder, with JOSDK's MDC: the namespace and
- * name of the object being reconciled). logback.xml picks its appender by this name; any other value
- * is refused at startup, since logback would otherwise write the lines to no appender at all.
+ * name of the object being reconciled). logback.xml includes logback-format-&lt;name&gt;.xml, which
+ * defines its appender; any other value is refused at startup, since logback would otherwise write
+ * the lines to no appender at all.
  */
 public enum LogFormat {
   plain,

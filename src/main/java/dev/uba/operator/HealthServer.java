@@ -3,6 +3,7 @@ package dev.uba.operator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The operator's HTTP endpoints: /healthz (liveness: the operator runs), /readyz (readiness: every
- * informer is connected and synced) and /metrics (Prometheus text format).
+ * informer is connected and synced) and /metrics (Prometheus text format), where
+ * {@code uba_operator_ready} says what /readyz would answer, for alerts.
  */
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -31,14 +33,20 @@ final class HealthServer implements AutoCloseable {
       HttpServer server = HttpServer.create(
           address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port), 0);
       server.createContext("/healthz", ex -> respond(ex, operator.getRuntimeInfo().isStarted(), "ok"));
-      server.createContext("/readyz", ex -> respond(ex,
-          operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy(), "ready"));
+      server.createContext("/readyz", ex -> respond(ex, isReady(operator), "ready"));
+      Gauge.builder("uba.operator.ready", operator, o -> isReady(o) ? 1 : 0)
+          .description("1 while /readyz answers 200: the operator runs and every informer is synced")
+          .register(registry);
       server.createContext("/metrics", ex -> respond(ex, true, registry.scrape()));
       server.start();
       return new HealthServer(server);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port + " (UBA_HTTP_PORT)", e);
     }
+  }
+
+  private static boolean isReady(Operator operator) {
+    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   int port() {

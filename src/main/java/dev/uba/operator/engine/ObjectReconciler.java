@@ -31,15 +31,26 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
     implements Reconciler<R>, Cleaner<R> {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectReconciler.class);
 
-  private final StatusWriter statusWriter;
+  private final Clock clock;
+  private StatusWriter statusWriter;
   private final RequeueSchedule requeue;
   private final Duration poll;
   private final RecordedEvents recordedEvents = new RecordedEvents();
 
   protected ObjectReconciler(Duration poll, Duration resync, Clock clock) {
-    this.statusWriter = new StatusWriter(clock);
+    this.statusWriter = new StatusWriter(clock, ObjectMetrics.discarded());
+    this.clock = clock;
     this.requeue = new RequeueSchedule(poll, resync);
     this.poll = poll;
+  }
+
+  /**
+   * Exports each object's state where status is written (uba_object_*); the operator calls this
+   * before registering the reconciler, so before any pass runs.
+   */
+  public ObjectReconciler<R, S> reportingTo(ObjectMetrics metrics) {
+    this.statusWriter = new StatusWriter(clock, metrics);
+    return this;
   }
 
   /** A new, empty status for an object that has none yet. */

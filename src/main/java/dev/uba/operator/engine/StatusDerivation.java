@@ -19,6 +19,8 @@ public final class StatusDerivation {
   public static final String READY = "Ready";
   public static final String PROGRESSING = "Progressing";
   public static final String DEGRADED = "Degraded";
+  /** A pipeline's delivery: whether events reach their destination (set by the pipeline's pass). */
+  public static final String DATA_FLOWING = "DataFlowing";
 
   private StatusDerivation() {}
 

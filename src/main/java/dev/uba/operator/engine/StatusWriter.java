@@ -13,13 +13,16 @@ import java.util.Optional;
 
 /**
  * The one place where status is written: conditions and phase derived from the pass's outcomes, a
- * Degraded Event on each transition into Degraded, and the requeue decision.
+ * Degraded Event on each transition into Degraded, the object's metrics ({@link ObjectMetrics}), and
+ * the requeue decision.
  */
 public final class StatusWriter {
   private final Clock clock;
+  private final ObjectMetrics metrics;
 
-  public StatusWriter(Clock clock) {
+  public StatusWriter(Clock clock, ObjectMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Status for a reconcile pass, written by the framework (server-side apply of the status). */
@@ -58,5 +61,6 @@ public final class StatusWriter {
           .ifPresent(c -> events.warning("Degraded", c.getReason() + ": " + c.getMessage()));
     }
     resource.setStatus(status);
+    metrics.record(resource, status);
   }
 }

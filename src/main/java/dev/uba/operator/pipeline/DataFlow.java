@@ -2,6 +2,7 @@ package dev.uba.operator.pipeline;
 
 import dev.uba.operator.api.v1alpha1.UbaPipelineStatus.DataFlowStatus;
 import dev.uba.operator.aws.cloudwatch.DeliveryMetrics.Reading;
+import dev.uba.operator.engine.StatusDerivation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * and the phase say that.
  */
 final class DataFlow {
-  static final String CONDITION = "DataFlowing";
+  static final String CONDITION = StatusDerivation.DATA_FLOWING;
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final double MIN_SUCCESS = 0.99;
   static final long MAX_FRESHNESS_SECONDS = 900;

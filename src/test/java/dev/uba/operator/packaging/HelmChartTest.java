@@ -73,7 +73,8 @@ class HelmChartTest {
 
     Map<String, JsonNode> env = env(container);
     assertThat(env.keySet()).containsExactlyInAnyOrder("POD_NAMESPACE", "UBA_HTTP_PORT", "UBA_RESYNC_INTERVAL",
-        "UBA_POLL_INTERVAL", "UBA_PERSONALIZE_MAX_TPS", "UBA_LOG_LEVEL");
+        "UBA_POLL_INTERVAL", "UBA_PERSONALIZE_MAX_TPS", "UBA_LOG_LEVEL", "UBA_LOG_FORMAT");
+    assertThat(env.get("UBA_LOG_FORMAT").get("value").asText()).isEqualTo("plain");
     assertThat(env.get("POD_NAMESPACE").at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.namespace");
     assertThat(env.get("UBA_RESYNC_INTERVAL").get("value").asText()).isEqualTo("10m");
     assertThat(env.get("UBA_POLL_INTERVAL").get("value").asText()).isEqualTo("15s");

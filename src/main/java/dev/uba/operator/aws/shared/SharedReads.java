@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.opensearch.model.DomainStatus;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -36,7 +37,7 @@ public final class SharedReads implements AutoCloseable {
   private final AwsClients aws;
   private final Duration resyncInterval;
   private final Clock clock;
-  private final ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "uba-tag-index");
     t.setDaemon(true);
     return t;
@@ -53,7 +54,8 @@ public final class SharedReads implements AutoCloseable {
 
   /** The tags of the operator's resources in the region. */
   public TagIndex tags(String region) {
-    return tags.computeIfAbsent(region, r -> new TagIndex(token -> page(r, token), resyncInterval, clock, scanner));
+    return tags.computeIfAbsent(region, r -> new TagIndex(token -> page(r, token), resyncInterval, clock,
+        (task, delay) -> scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)));
   }
 
   /** DescribeAlarms of up to 100 names. */

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * operator's: no managed-by tag), is read on its own by the caller ({@link #tagsOf}), so the
  * ownership check sees the resource's real tags. A scan starts in the background once the last one
  * is half that age and the index was asked at least twice since (a lone resource keeps its own
- * cheaper read); no reconcile thread waits for it. Tags the operator writes are recorded as written
+ * cheaper read), and while the index is in use the next one follows half an interval after: passes
+ * that come in bursts a resync apart then still find tags younger than the interval. No reconcile
+ * thread waits for a scan. Tags the operator writes are recorded as written
  * ({@link #record}), and a resource it deletes is forgotten ({@link #forget}), so a scan that was
  * already running cannot bring back what came before.
  *
@@ -51,13 +53,19 @@ public final class TagIndex {
     Page read(String token);
   }
 
+  /** Runs a task after a delay, on a thread that is not a reconcile thread. */
+  @FunctionalInterface
+  public interface Scheduler {
+    void schedule(Runnable task, Duration delay);
+  }
+
   /** Tags as of {@code at}; null tags: deleted by the operator at {@code at}. */
   private record Entry(Map<String, String> tags, Instant at) {}
 
   private final Pages pages;
   private final Duration maxAge;
   private final Clock clock;
-  private final Executor scanner;
+  private final Scheduler scanner;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicBoolean scanning = new AtomicBoolean();
   private final AtomicInteger askedSinceScan = new AtomicInteger();
@@ -67,9 +75,9 @@ public final class TagIndex {
   /**
    * @param pages reads GetResources' pages
    * @param maxAge the oldest tags the index answers with (the resync interval)
-   * @param scanner where scans run (a thread of their own; the caller's own in tests)
+   * @param scanner where scans run (a thread of their own)
    */
-  public TagIndex(Pages pages, Duration maxAge, Clock clock, Executor scanner) {
+  public TagIndex(Pages pages, Duration maxAge, Clock clock, Scheduler scanner) {
     this.pages = pages;
     this.maxAge = maxAge;
     this.clock = clock;
@@ -78,7 +86,7 @@ public final class TagIndex {
 
   /** An index that holds nothing and never scans: every resource reads its own tags. */
   public static TagIndex none() {
-    return new TagIndex(token -> new Page(Map.of(), null), Duration.ZERO, Clock.systemUTC(), Runnable::run);
+    return new TagIndex(token -> new Page(Map.of(), null), Duration.ZERO, Clock.systemUTC(), (task, delay) -> { });
   }
 
   /** The key of an ARN: {@code service:resource}, a log group's trailing ":*" dropped. */
@@ -151,17 +159,40 @@ public final class TagIndex {
   }
 
   private void scanIfDue(Instant now) {
-    if (maxAge.isZero() || now.isBefore(lastScanStart.plus(maxAge.dividedBy(2))) || askedSinceScan.get() < 2
-        || !scanning.compareAndSet(false, true)) {
+    if (!maxAge.isZero() && askedSinceScan.get() >= 2 && !now.isBefore(lastScanStart.plus(maxAge.dividedBy(2)))) {
+      startScan(now);
+    }
+  }
+
+  private void startScan(Instant now) {
+    if (!scanning.compareAndSet(false, true)) {
       return;
     }
     lastScanStart = now;
     askedSinceScan.set(0);
     try {
-      scanner.execute(() -> scan(now));
-    } catch (RuntimeException e) {
+      scanner.schedule(() -> scan(now), Duration.ZERO);
+    } catch (RejectedExecutionException shuttingDown) {
       scanning.set(false);
-      throw e;
+    }
+  }
+
+  /** Half an interval after the scan that started at {@code start}, if the index was asked since. */
+  private void scheduleNext(Instant start) {
+    if (askedSinceScan.get() == 0) {
+      return; // not in use: the next lookups start a scan
+    }
+    Instant due = start.plus(maxAge.dividedBy(2));
+    Duration delay = Duration.between(clock.instant(), due);
+    try {
+      scanner.schedule(() -> {
+        Instant now = clock.instant();
+        if (!now.isBefore(lastScanStart.plus(maxAge.dividedBy(2)))) {
+          startScan(now);
+        }
+      }, delay.isNegative() ? Duration.ZERO : delay);
+    } catch (RejectedExecutionException shuttingDown) {
+      // the operator stops
     }
   }
 
@@ -188,6 +219,7 @@ public final class TagIndex {
     } finally {
       scanning.set(false);
     }
+    scheduleNext(start);
   }
 
   private void merge(Map<String, Map<String, String>> found, Instant start) {

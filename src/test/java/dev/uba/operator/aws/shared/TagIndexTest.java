@@ -22,7 +22,9 @@ class TagIndexTest {
   /** GetResources as AWS would answer it now, by ARN. */
   private final Map<String, Map<String, String>> tagged = new HashMap<>();
   private final List<String> pagesRead = new ArrayList<>();
-  private final List<Runnable> scansStarted = new ArrayList<>();
+  private record Scheduled(Runnable task, Duration delay) {}
+
+  private final List<Scheduled> scheduled = new ArrayList<>();
 
   /** Pages of two resources, as GetResources pages its answer. */
   private TagIndex.Page page(String token) {
@@ -38,7 +40,7 @@ class TagIndexTest {
   }
 
   /** Scans run when the test says so, as they would on the index's own thread. */
-  private final TagIndex index = new TagIndex(this::page, RESYNC, clock, scansStarted::add);
+  private final TagIndex index = new TagIndex(this::page, RESYNC, clock, (task, delay) -> scheduled.add(new Scheduled(task, delay)));
 
   private final AtomicInteger ownReads = new AtomicInteger();
 
@@ -49,10 +51,16 @@ class TagIndexTest {
     };
   }
 
+  /** The scans due now. */
+  private List<Scheduled> due() {
+    return scheduled.stream().filter(s -> s.delay().isZero()).toList();
+  }
+
+  /** Runs the scans due now; later ones stay scheduled. */
   private void runScans() {
-    List<Runnable> scans = List.copyOf(scansStarted);
-    scansStarted.clear();
-    scans.forEach(Runnable::run);
+    List<Scheduled> now = due();
+    scheduled.removeAll(now);
+    now.forEach(s -> s.task().run());
   }
 
   @Test
@@ -83,7 +91,7 @@ class TagIndexTest {
     }
     index.tagsOf(TagIndex.key("kinesis", "stream/a"), ownRead(OURS));
     index.tagsOf(TagIndex.key("kinesis", "stream/b"), ownRead(OURS));
-    assertThat(scansStarted).as("asked twice: a scan is due").hasSize(1);
+    assertThat(due()).as("asked twice: a scan is due").hasSize(1);
     runScans();
     assertThat(pagesRead).containsExactly("first", "2", "4");
 
@@ -96,19 +104,40 @@ class TagIndexTest {
   @Test
   void aLoneResourceKeepsItsOwnReadAndScansWaitHalfAnInterval() {
     index.tagsOf(STREAM, ownRead(OURS));
-    assertThat(scansStarted).as("one resource: its own read is cheaper").isEmpty();
+    assertThat(due()).as("one resource: its own read is cheaper").isEmpty();
 
     index.tagsOf(TOPIC, ownRead(OURS));
     runScans();
     clock.advance(RESYNC.dividedBy(2).minusSeconds(1));
     index.tagsOf(STREAM, ownRead(OURS));
     index.tagsOf(TOPIC, ownRead(OURS));
-    assertThat(scansStarted).as("the last scan is younger than half an interval").isEmpty();
+    assertThat(due()).as("the last scan is younger than half an interval").isEmpty();
 
     clock.advance(Duration.ofSeconds(1));
     index.tagsOf(STREAM, ownRead(OURS));
     index.tagsOf(TOPIC, ownRead(OURS));
-    assertThat(scansStarted).hasSize(1);
+    assertThat(due()).hasSize(1);
+  }
+
+  @Test
+  void whileInUseTheNextScanFollowsHalfAnIntervalLaterSoBurstsOfPassesFindFreshTags() {
+    tagged.put(STREAM_ARN, OURS);
+    index.lookup(STREAM);
+    index.lookup(TOPIC);
+    index.lookup(STREAM); // asked again while the scan runs
+    runScans();
+    assertThat(scheduled).extracting(Scheduled::delay).containsExactly(RESYNC.dividedBy(2));
+
+    clock.advance(RESYNC.dividedBy(2));
+    Scheduled next = scheduled.remove(0);
+    next.task().run();
+    runScans();
+    assertThat(pagesRead).as("a second scan, with no lookup asking for it").hasSize(2);
+    assertThat(scheduled).as("no lookup since: no further scan").isEmpty();
+
+    clock.advance(RESYNC.dividedBy(2).plusSeconds(30)); // the next burst of passes, a resync after the first
+    assertThat(index.tagsOf(STREAM, ownRead(Map.of()))).isEqualTo(OURS);
+    assertThat(ownReads).hasValue(0);
   }
 
   @Test
@@ -134,7 +163,7 @@ class TagIndexTest {
     tagged.put(STREAM_ARN, OURS);
     index.lookup(STREAM);
     index.lookup(TOPIC);
-    assertThat(scansStarted).hasSize(1);
+    assertThat(due()).hasSize(1);
     Map<String, String> written = new HashMap<>(OURS);
     written.put("team", "growth");
     clock.advance(Duration.ofSeconds(1));
@@ -182,7 +211,7 @@ class TagIndexTest {
   void aFailingScanLeavesEveryResourceToItsOwnRead() {
     TagIndex failing = new TagIndex(token -> {
       throw new IllegalStateException("AccessDenied: tag:GetResources");
-    }, RESYNC, clock, Runnable::run);
+    }, RESYNC, clock, (task, delay) -> task.run());
     failing.lookup(TOPIC);
     failing.lookup(TOPIC);
 

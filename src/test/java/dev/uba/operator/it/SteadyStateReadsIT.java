@@ -153,8 +153,11 @@ class SteadyStateReadsIT {
   }
 
   private int objectsIn() {
-    return client.genericKubernetesResources("uba.dev/v1alpha1", "UbaPipeline").inNamespace(ns).list().getItems().size()
-        + client.genericKubernetesResources("uba.dev/v1alpha1", "AnomalyAlert").inNamespace(ns).list().getItems().size();
+    return count("UbaPipeline") + count("AnomalyAlert");
+  }
+
+  private int count(String kind) {
+    return client.genericKubernetesResources("uba.dev/v1alpha1", kind).inNamespace(ns).list().getItems().size();
   }
 
   private static double total(Map<String, Double> perPass) {

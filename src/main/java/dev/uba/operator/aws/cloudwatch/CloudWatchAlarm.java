@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
 /**
  * A CloudWatch metric alarm (static threshold or anomaly-detection band). Reads: DescribeAlarms,
  * shared with other alarms of the region due soon ({@link BatchedDescribe}), and its tags from the
- * region's {@link TagIndex} (ListTagsForResource when the index does not hold them). PutMetricAlarm creates the alarm and, on a change, replaces its whole
- * configuration while CloudWatch keeps its state; tags are changed with TagResource/UntagResource,
- * since PutMetricAlarm applies tags only to a new alarm. The AWS state word is the alarm's state
+ * region's {@link TagIndex} (ListTagsForResource when the index does not hold them). PutMetricAlarm
+ * creates the alarm and, on a change, replaces its whole configuration while CloudWatch keeps its
+ * state; tags are changed with TagResource/UntagResource, since PutMetricAlarm applies tags only to a
+ * new alarm. The AWS state word is the alarm's state
  * (OK, ALARM, INSUFFICIENT_DATA): every state is settled, so the operator may always update.
  */
 public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmActual> {

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.eventbridge.model.Tag;
 /**
  * An EventBridge rule on the default bus and its one target. Reads: DescribeRule, ListTargetsByRule,
  * and its tags from the region's {@link TagIndex} (ListTagsForResource when the index does not hold
- * them; a created rule's tags are read back, since PutRule also answers for an existing rule). PutRule creates and replaces the rule (its tags only on creation, so tag
- * changes use TagResource/UntagResource); PutTargets and RemoveTargets keep the targets to exactly
+ * them; a created rule's tags are read back, since PutRule also answers for an existing rule).
+ * PutRule creates and replaces the rule (its tags only on creation, so tag changes use
+ * TagResource/UntagResource); PutTargets and RemoveTargets keep the targets to exactly
  * the desired one. Deletion removes the targets first: EventBridge refuses to delete a rule that has
  * targets. The state word is the rule's State (ENABLED, DISABLED); a disabled rule is re-enabled.
  */

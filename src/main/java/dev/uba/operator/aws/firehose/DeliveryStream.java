@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 /**
  * A Firehose delivery stream reading a Kinesis stream (KinesisStreamAsSource), delivering into an
  * OpenSearch domain with backup to S3, or into S3. Reads: DescribeDeliveryStream, and its tags from
- * the region's {@link TagIndex} (ListTagsForDeliveryStream when the index does not hold them). Settings change in place with UpdateDestination; a change of
- * destination type replaces the stream (Event Replaced); the backup mode never changes.
+ * the region's {@link TagIndex} (ListTagsForDeliveryStream when the index does not hold them).
+ * Settings change in place with UpdateDestination; a change of destination type replaces the stream
+ * (Event Replaced); the backup mode never changes.
  */
 public final class DeliveryStream implements AwsResource<DeliveryDesired, DeliveryActual> {
   private final FirehoseClient firehose;

@@ -57,7 +57,8 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     Map<String, String> tags;
     try {
       String arn = group.get().arn();
-      tags = tagIndex.tagsOf(tagKey(name), () -> new LinkedHashMap<>(logs.listTagsForResource(r -> r.resourceArn(arn)).tags()));
+      tags = tagIndex.tagsOf(tagKey(name),
+          () -> new LinkedHashMap<>(logs.listTagsForResource(r -> r.resourceArn(arn)).tags()));
     } catch (ResourceNotFoundException e) {
       // deleted between the two reads
       return Optional.empty();

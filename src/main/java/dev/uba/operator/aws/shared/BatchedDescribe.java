@@ -105,7 +105,8 @@ public final class BatchedDescribe<V> {
       return List.of();
     }
     kept.entrySet().removeIf(e -> !now.isBefore(e.getValue().readAt().plus(ttl)));
-    asked.entrySet().removeIf(e -> now.isAfter(e.getValue().last().plus(e.getValue().every().multipliedBy(2)).plus(ttl)));
+    asked.entrySet().removeIf(e -> now.isAfter(
+        e.getValue().last().plus(e.getValue().every().multipliedBy(2)).plus(ttl)));
     Instant from = now.minus(ttl);
     Instant to = now.plus(ttl);
     return asked.entrySet().stream()

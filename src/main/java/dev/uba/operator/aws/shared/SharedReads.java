@@ -28,7 +28,8 @@ public final class SharedReads implements AutoCloseable {
    * The services whose resources the index holds: whole services, which AWS and the local emulator
    * both filter on (resource types such as {@code sns:topic} the emulator does not match).
    */
-  static final List<String> INDEXED_SERVICES = List.of("kinesis", "sns", "cloudwatch", "logs", "events", "firehose", "es");
+  static final List<String> INDEXED_SERVICES =
+      List.of("kinesis", "sns", "cloudwatch", "logs", "events", "firehose", "es");
   /** GetResources' largest page. */
   static final int PAGE_SIZE = 100;
   /** The longest a value read for another object's pass is kept: passes due that soon share a call. */

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * operator's: no managed-by tag), is read on its own by the caller ({@link #tagsOf}), so the
  * ownership check sees the resource's real tags. A scan starts in the background once the last one
  * is half that age and the index was asked at least twice since (a lone resource keeps its own
- * cheaper read), and while the index is in use the next one follows half an interval after: passes
- * that come in bursts a resync apart then still find tags younger than the interval. No reconcile
+ * cheaper read), and while the index was asked within the last interval the next one follows half
+ * an interval after: passes that come in bursts a resync apart then still find tags younger than
+ * the interval. No reconcile
  * thread waits for a scan. Tags the operator writes are recorded as written
  * ({@link #record}), and a resource it deletes is forgotten ({@link #forget}), so a scan that was
  * already running cannot bring back what came before.
@@ -70,6 +71,7 @@ public final class TagIndex {
   private final AtomicBoolean scanning = new AtomicBoolean();
   private final AtomicInteger askedSinceScan = new AtomicInteger();
   private volatile Instant lastScanStart = Instant.MIN;
+  private volatile Instant lastAsked = Instant.MIN;
   private volatile boolean warned;
 
   /**
@@ -125,6 +127,7 @@ public final class TagIndex {
   public Optional<Map<String, String>> lookup(String key) {
     askedSinceScan.incrementAndGet();
     Instant now = clock.instant();
+    lastAsked = now;
     scanIfDue(now);
     Entry e = entries.get(key);
     if (e == null || e.tags() == null || !now.isBefore(e.at().plus(maxAge))) {
@@ -177,9 +180,12 @@ public final class TagIndex {
     }
   }
 
-  /** Half an interval after the scan that started at {@code start}, if the index was asked since. */
+  /**
+   * Half an interval after the scan that started at {@code start}, while the index was asked within
+   * the last interval (passes may take longer than half an interval to come round again).
+   */
   private void scheduleNext(Instant start) {
-    if (askedSinceScan.get() == 0) {
+    if (!clock.instant().isBefore(lastAsked.plus(maxAge))) {
       return; // not in use: the next lookups start a scan
     }
     Instant due = start.plus(maxAge.dividedBy(2));

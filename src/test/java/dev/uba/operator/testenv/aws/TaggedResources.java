@@ -162,7 +162,8 @@ final class TaggedResources {
         filter.path("Values").forEach(v -> values.add(v.asText()));
         boolean met = false;
         for (JsonNode tag : r.path("Tags")) {
-          if (key.equals(tag.path("Key").asText()) && (values.isEmpty() || values.contains(tag.path("Value").asText()))) {
+          String value = tag.path("Value").asText();
+          if (key.equals(tag.path("Key").asText()) && (values.isEmpty() || values.contains(value))) {
             met = true;
           }
         }
@@ -178,7 +179,8 @@ final class TaggedResources {
   private JsonNode call(AwsRequest origin, String service, String targetPrefix, String operation, ObjectNode body)
       throws IOException, InterruptedException {
     String auth = origin.header("Authorization");
-    String scoped = auth == null ? null : auth.replaceFirst("/" + origin.service + "/aws4_request", "/" + service + "/aws4_request");
+    String scoped = auth == null ? null
+        : auth.replaceFirst("/" + origin.service + "/aws4_request", "/" + service + "/aws4_request");
     Map<String, String> headers = new java.util.HashMap<>(Map.of("X-Amz-Target", targetPrefix + "." + operation,
         "Content-Type", JSON_11));
     if (scoped != null) {

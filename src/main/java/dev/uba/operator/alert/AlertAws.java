@@ -1,6 +1,7 @@
 package dev.uba.operator.alert;
 
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.aws.shared.SharedReads;
 import dev.uba.operator.aws.cloudwatch.CloudWatchAlarm;
 import dev.uba.operator.aws.events.EventRule;
 import dev.uba.operator.aws.logs.LogGroup;
@@ -20,18 +21,21 @@ public interface AlertAws {
   /** May ask STS for the account (once per region, remembered by {@link AwsClients}). */
   AlertLocation locate(String region);
 
-  /** The real resource types on the shared clients. */
-  static AlertAws of(AwsClients aws) {
+  /**
+   * The real resource types on the shared clients, reading tags and alarms through the reads the
+   * region's objects share.
+   */
+  static AlertAws of(AwsClients aws, SharedReads shared) {
     return new AlertAws() {
       @Override
       public AlertResources resources(String region) {
         return new AlertResources(
-            new LogGroup(aws.cloudWatchLogs(region)),
+            new LogGroup(aws.cloudWatchLogs(region), shared.tags(region)),
             new MetricFilter(aws.cloudWatchLogs(region)),
-            new SnsTopic(aws.sns(region)),
+            new SnsTopic(aws.sns(region), shared.tags(region)),
             new SnsSubscriptions(aws.sns(region)),
-            new CloudWatchAlarm(aws.cloudWatch(region)),
-            new EventRule(aws.eventBridge(region)));
+            new CloudWatchAlarm(aws.cloudWatch(region), shared.alarms(region), shared.tags(region)),
+            new EventRule(aws.eventBridge(region), shared.tags(region)));
       }
 
       @Override

@@ -42,7 +42,7 @@ public class AnomalyAlertReconciler extends ObjectReconciler<AnomalyAlert, Anoma
   private volatile InformerEventSource<UbaPipeline, AnomalyAlert> pipelines;
 
   public AnomalyAlertReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
-    this(config, AlertAws.of(aws), clock);
+    this(config, AlertAws.of(aws, aws.shared(config.resyncInterval())), clock);
   }
 
   /** @param aws the alert's resource types per region: the real ones, or fakes in tests */

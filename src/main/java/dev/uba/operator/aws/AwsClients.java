@@ -1,6 +1,8 @@
 package dev.uba.operator.aws;
 
+import dev.uba.operator.aws.shared.SharedReads;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -41,6 +44,7 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCallMetrics metrics;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private final Map<String, GetCallerIdentityResponse> identities = new ConcurrentHashMap<>();
+  private SharedReads shared;
 
   public AwsClients(AwsCallMetrics metrics) {
     this(metrics, DefaultCredentialsProvider.builder().build(), Optional.empty());
@@ -92,6 +96,22 @@ public final class AwsClients implements AutoCloseable {
 
   public FirehoseClient firehose(String region) {
     return client("firehose", region, () -> configure(FirehoseClient.builder(), region).build());
+  }
+
+  /** The Resource Groups Tagging API: the tags of many resources in one call. */
+  public ResourceGroupsTaggingApiClient tagging(String region) {
+    return client("tagging", region, () -> configure(ResourceGroupsTaggingApiClient.builder(), region).build());
+  }
+
+  /**
+   * The reads every object of a region shares (tags of many resources at once, batched describes),
+   * built on first use with the resync interval it is kept fresh for.
+   */
+  public synchronized SharedReads shared(Duration resyncInterval) {
+    if (shared == null) {
+      shared = new SharedReads(this, resyncInterval, Clock.systemUTC());
+    }
+    return shared;
   }
 
   public PersonalizeClient personalize(String region) {
@@ -185,6 +205,11 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (shared != null) {
+        shared.close();
+      }
+    }
     clients.values().forEach(c -> ((SdkAutoCloseable) c).close());
     http.close();
   }

@@ -68,6 +68,10 @@ public final class Converger {
       return step(resource, name, Optional.of(actual),
           Outcome.progressing(Reasons.UPDATING, kind + " " + name + " is being updated: " + drift));
     }
+    if (!drift.hasMoreThanTags()) {
+      // Tagging takes effect at once and the rest was in sync: nothing to read back.
+      return step(resource, name, Optional.of(actual), Outcome.ready());
+    }
     Optional<A> after = resource.observe(desired);
     if (after.isPresent() && resource.drift(desired, after.get()).isEmpty()) {
       return step(resource, name, after, Outcome.ready());

@@ -11,6 +11,7 @@ import dev.uba.operator.aws.opensearch.dataplane.DataPlaneClients;
 import dev.uba.operator.aws.opensearch.dataplane.IndexTemplate;
 import dev.uba.operator.aws.opensearch.dataplane.IsmPolicy;
 import dev.uba.operator.aws.s3.ArchiveBucket;
+import dev.uba.operator.aws.shared.SharedReads;
 import dev.uba.operator.aws.iam.IamRole;
 import dev.uba.operator.aws.iam.ManagedPolicy;
 import dev.uba.operator.aws.kinesis.KinesisStream;
@@ -49,10 +50,19 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   }
 
   private UbaPipelineReconciler(OperatorConfig config, AwsClients aws, DataPlaneClients dataPlanes, Clock clock) {
-    this(config, clock, (region, budget) -> new PipelineResources(new KinesisStream(aws.kinesis(region), budget),
+    this(config, aws, aws.shared(config.resyncInterval()), dataPlanes, clock);
+  }
+
+  /** The real resource types, reading tags and domains through the reads the region's objects share. */
+  private UbaPipelineReconciler(OperatorConfig config, AwsClients aws, SharedReads shared, DataPlaneClients dataPlanes,
+      Clock clock) {
+    this(config, clock, (region, budget) -> new PipelineResources(
+            new KinesisStream(aws.kinesis(region), budget, shared.tags(region)),
             budget, new ManagedPolicy(aws.iam(region)), new IamRole(aws.iam(region)),
-            new OpenSearchDomain(aws.openSearch(region)), new ArchiveBucket(aws.s3(region)),
-            new LogGroup(aws.cloudWatchLogs(region)), new DeliveryStream(aws.firehose(region)),
+            new OpenSearchDomain(aws.openSearch(region), shared.domains(region), shared.tags(region)),
+            new ArchiveBucket(aws.s3(region)),
+            new LogGroup(aws.cloudWatchLogs(region), shared.tags(region)),
+            new DeliveryStream(aws.firehose(region), shared.tags(region)),
             new DeliveryMetrics(aws.cloudWatch(region)), dataPlaneOf(dataPlanes, region)),
         region -> new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region),
             DataPlaneAccess.roleArnOfCaller(aws.callerArn(region)).orElse(null)));

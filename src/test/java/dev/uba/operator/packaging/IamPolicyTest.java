@@ -44,7 +44,8 @@ class IamPolicyTest {
       Map.entry("personalize", "personalize"),
       Map.entry("personalizeevents", "personalize"),
       Map.entry("firehose", "firehose"),
-      Map.entry("s3", "s3"));
+      Map.entry("s3", "s3"),
+      Map.entry("resourcegroupstaggingapi", "tag"));
 
   /**
    * Methods whose IAM actions are not the method's name (S3's, per the S3 API reference's

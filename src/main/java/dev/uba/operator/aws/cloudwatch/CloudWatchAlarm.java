@@ -1,5 +1,7 @@
 package dev.uba.operator.aws.cloudwatch;
 
+import dev.uba.operator.aws.shared.BatchedDescribe;
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -18,17 +21,42 @@ import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundExceptio
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
 /**
- * A CloudWatch metric alarm (static threshold or anomaly-detection band). Reads: DescribeAlarms and
- * ListTagsForResource. PutMetricAlarm creates the alarm and, on a change, replaces its whole
- * configuration while CloudWatch keeps its state; tags are changed with TagResource/UntagResource,
- * since PutMetricAlarm applies tags only to a new alarm. The AWS state word is the alarm's state
+ * A CloudWatch metric alarm (static threshold or anomaly-detection band). Reads: DescribeAlarms,
+ * shared with other alarms of the region due soon ({@link BatchedDescribe}), and its tags from the
+ * region's {@link TagIndex} (ListTagsForResource when the index does not hold them). PutMetricAlarm
+ * creates the alarm and, on a change, replaces its whole configuration while CloudWatch keeps its
+ * state; tags are changed with TagResource/UntagResource, since PutMetricAlarm applies tags only to a
+ * new alarm. The AWS state word is the alarm's state
  * (OK, ALARM, INSUFFICIENT_DATA): every state is settled, so the operator may always update.
  */
 public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmActual> {
-  private final CloudWatchClient cloudWatch;
+  /** DescribeAlarms' AlarmNames: "Maximum number of 100 items". */
+  public static final int NAMES_PER_DESCRIBE = 100;
 
+  private final CloudWatchClient cloudWatch;
+  private final BatchedDescribe<MetricAlarm> describes;
+  private final TagIndex tagIndex;
+
+  /** Describing one alarm at a time and reading its own tags. */
   public CloudWatchAlarm(CloudWatchClient cloudWatch) {
+    this(cloudWatch, BatchedDescribe.single(describeAlarms(cloudWatch)), TagIndex.none());
+  }
+
+  public CloudWatchAlarm(CloudWatchClient cloudWatch, BatchedDescribe<MetricAlarm> describes, TagIndex tagIndex) {
     this.cloudWatch = cloudWatch;
+    this.describes = describes;
+    this.tagIndex = tagIndex;
+  }
+
+  /** One DescribeAlarms (all its pages) of up to {@link #NAMES_PER_DESCRIBE} metric alarms, by name. */
+  public static Function<List<String>, Map<String, MetricAlarm>> describeAlarms(CloudWatchClient cloudWatch) {
+    return names -> {
+      Map<String, MetricAlarm> byName = new LinkedHashMap<>();
+      cloudWatch.describeAlarmsPaginator(r -> r.alarmNames(names).alarmTypes(AlarmType.METRIC_ALARM)
+              .maxRecords(NAMES_PER_DESCRIBE))
+          .metricAlarms().forEach(a -> byName.put(a.alarmName(), a));
+      return byName;
+    };
   }
 
   @Override
@@ -38,21 +66,24 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
 
   @Override
   public Optional<AlarmActual> observe(AlarmDesired desired) {
-    Optional<MetricAlarm> alarm = cloudWatch.describeAlarms(r -> r.alarmNames(desired.name())
-            .alarmTypes(AlarmType.METRIC_ALARM)).metricAlarms().stream()
-        .filter(a -> desired.name().equals(a.alarmName())).findFirst();
+    Optional<MetricAlarm> alarm = describes.describe(desired.name());
     if (alarm.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, String> tags;
     try {
-      cloudWatch.listTagsForResource(r -> r.resourceARN(alarm.get().alarmArn())).tags()
-          .forEach(t -> tags.put(t.key(), t.value()));
+      tags = tagIndex.tagsOf(TagIndex.key(alarm.get().alarmArn()), () -> readTags(alarm.get().alarmArn()));
     } catch (ResourceNotFoundException e) {
       // deleted between the two reads
       return Optional.empty();
     }
     return Optional.of(new AlarmActual(alarm.get(), tags));
+  }
+
+  private Map<String, String> readTags(String arn) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    cloudWatch.listTagsForResource(r -> r.resourceARN(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
   }
 
 
@@ -69,7 +100,9 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
 
   @Override
   public Applied create(AlarmDesired desired) {
+    // Its tags are read back, not recorded: PutMetricAlarm ignores them when the alarm exists already.
     cloudWatch.putMetricAlarm(request(desired).toBuilder().tags(toTags(desired.tags())).build());
+    describes.forget(desired.name());
     return Applied.SETTLED;
   }
 
@@ -78,16 +111,22 @@ public final class CloudWatchAlarm implements AwsResource<AlarmDesired, AlarmAct
     if (drift.hasMoreThanTags()) {
       // PutMetricAlarm replaces the whole alarm: one call whatever differs.
       cloudWatch.putMetricAlarm(request(desired));
+      describes.forget(desired.name());
     }
     Ownership.syncTags(drift,
         remove -> cloudWatch.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
         set -> cloudWatch.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
+    if (drift.hasTags()) {
+      tagIndex.recordChanged(TagIndex.key(actual.arn()), actual.tags(), desired.tags());
+    }
     return Applied.SETTLED;
   }
 
   @Override
   public Applied delete(AlarmActual actual) {
     cloudWatch.deleteAlarms(r -> r.alarmNames(actual.name()));
+    describes.forget(actual.name());
+    tagIndex.forget(TagIndex.key(actual.arn()));
     return Applied.SETTLED;
   }
 

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.events;
 
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -16,17 +17,26 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Tag;
 
 /**
- * An EventBridge rule on the default bus and its one target. Reads: DescribeRule, ListTargetsByRule
- * and ListTagsForResource. PutRule creates and replaces the rule (its tags only on creation, so tag
- * changes use TagResource/UntagResource); PutTargets and RemoveTargets keep the targets to exactly
+ * An EventBridge rule on the default bus and its one target. Reads: DescribeRule, ListTargetsByRule,
+ * and its tags from the region's {@link TagIndex} (ListTagsForResource when the index does not hold
+ * them; a created rule's tags are read back, since PutRule also answers for an existing rule).
+ * PutRule creates and replaces the rule (its tags only on creation, so tag changes use
+ * TagResource/UntagResource); PutTargets and RemoveTargets keep the targets to exactly
  * the desired one. Deletion removes the targets first: EventBridge refuses to delete a rule that has
  * targets. The state word is the rule's State (ENABLED, DISABLED); a disabled rule is re-enabled.
  */
 public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
   private final EventBridgeClient events;
+  private final TagIndex tagIndex;
 
+  /** Reading its own tags on every observe. */
   public EventRule(EventBridgeClient events) {
+    this(events, TagIndex.none());
+  }
+
+  public EventRule(EventBridgeClient events, TagIndex tagIndex) {
     this.events = events;
+    this.tagIndex = tagIndex;
   }
 
   @Override
@@ -46,8 +56,7 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
         page.targets().forEach(t -> targets.put(t.id(), t.arn()));
         next = page.nextToken();
       } while (next != null && !next.isEmpty());
-      Map<String, String> tags = new LinkedHashMap<>();
-      events.listTagsForResource(r -> r.resourceARN(rule.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+      Map<String, String> tags = tagIndex.tagsOf(TagIndex.key(rule.arn()), () -> readTags(rule.arn()));
       return Optional.of(new RuleActual(rule.name(), rule.arn(), rule.eventPattern(), rule.stateAsString(),
           rule.description(), targets, tags));
     } catch (ResourceNotFoundException e) {
@@ -55,6 +64,12 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
     }
   }
 
+
+  private Map<String, String> readTags(String arn) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    events.listTagsForResource(r -> r.resourceARN(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
+  }
 
   @Override
   public AwsState state(RuleActual actual) {
@@ -92,6 +107,9 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
     Ownership.syncTags(drift,
         remove -> events.untagResource(r -> r.resourceARN(actual.arn()).tagKeys(remove)),
         set -> events.tagResource(r -> r.resourceARN(actual.arn()).tags(toTags(set))));
+    if (drift.hasTags()) {
+      tagIndex.recordChanged(TagIndex.key(actual.arn()), actual.tags(), desired.tags());
+    }
     return Applied.SETTLED;
   }
 
@@ -102,6 +120,7 @@ public final class EventRule implements AwsResource<RuleDesired, RuleActual> {
       events.removeTargets(r -> r.rule(actual.name()).ids(List.copyOf(actual.targets().keySet())));
     }
     events.deleteRule(r -> r.name(actual.name()));
+    tagIndex.forget(TagIndex.key(actual.arn()));
     return Applied.SETTLED;
   }
 

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.firehose;
 
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsFailure;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
@@ -18,15 +19,27 @@ import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 /**
  * A Firehose delivery stream reading a Kinesis stream (KinesisStreamAsSource), delivering into an
- * OpenSearch domain with backup to S3, or into S3. Reads: DescribeDeliveryStream and
- * ListTagsForDeliveryStream. Settings change in place with UpdateDestination; a change of
- * destination type replaces the stream (Event Replaced); the backup mode never changes.
+ * OpenSearch domain with backup to S3, or into S3. Reads: DescribeDeliveryStream, and its tags from
+ * the region's {@link TagIndex} (ListTagsForDeliveryStream when the index does not hold them).
+ * Settings change in place with UpdateDestination; a change of destination type replaces the stream
+ * (Event Replaced); the backup mode never changes.
  */
 public final class DeliveryStream implements AwsResource<DeliveryDesired, DeliveryActual> {
   private final FirehoseClient firehose;
+  private final TagIndex tagIndex;
 
+  /** Reading its own tags on every observe. */
   public DeliveryStream(FirehoseClient firehose) {
+    this(firehose, TagIndex.none());
+  }
+
+  public DeliveryStream(FirehoseClient firehose, TagIndex tagIndex) {
     this.firehose = firehose;
+    this.tagIndex = tagIndex;
+  }
+
+  static String tagKey(String name) {
+    return TagIndex.key("firehose", "deliverystream/" + name);
   }
 
   @Override
@@ -49,7 +62,8 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
         : d.failureDescription().typeAsString() + ": " + d.failureDescription().details();
     return Optional.of(new DeliveryActual(d.deliveryStreamName(), d.deliveryStreamARN(), d.deliveryStreamStatusAsString(),
         d.versionId(), destination == null ? null : destination.destinationId(), failure,
-        destination == null ? null : DeliveryRequests.settingsOf(source, destination), readTags(desired.name())));
+        destination == null ? null : DeliveryRequests.settingsOf(source, destination),
+        tagIndex.tagsOf(tagKey(desired.name()), () -> readTags(desired.name()))));
   }
 
   private Map<String, String> readTags(String name) {
@@ -100,6 +114,8 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
         r.extendedS3DestinationConfiguration(DeliveryRequests.s3(s));
       }
     });
+    // CreateDeliveryStream refuses a name that is taken: the tags are the ones just given.
+    tagIndex.record(tagKey(desired.name()), desired.tags());
     return Applied.ASYNC;
   }
 
@@ -107,6 +123,7 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
   public Applied update(DeliveryDesired desired, DeliveryActual actual, Drift drift) {
     if (DeliveryDrift.needsReplacement(drift)) {
       firehose.deleteDeliveryStream(r -> r.deliveryStreamName(actual.name()));
+      tagIndex.forget(tagKey(actual.name()));
       return Applied.ASYNC.noting("Replaced", "DeliveryStream " + actual.name() + " delivers to "
           + desired.settings().destination() + " now: Firehose cannot change the destination type in place, so "
           + "the stream is deleted and created again");
@@ -119,6 +136,7 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
       Ownership.syncTags(desired.tags(), actual.tags(),
           remove -> firehose.untagDeliveryStream(r -> r.deliveryStreamName(actual.name()).tagKeys(remove)),
           set -> firehose.tagDeliveryStream(r -> r.deliveryStreamName(actual.name()).tags(DeliveryRequests.tags(set))));
+      tagIndex.recordChanged(tagKey(actual.name()), actual.tags(), desired.tags());
     }
     if (drift.hasMoreThanTags()) {
       DeliverySettings s = desired.settings();
@@ -140,6 +158,7 @@ public final class DeliveryStream implements AwsResource<DeliveryDesired, Delive
   public Applied delete(DeliveryActual actual) {
     boolean force = "DELETING_FAILED".equals(actual.status());
     firehose.deleteDeliveryStream(r -> r.deliveryStreamName(actual.name()).allowForceDelete(force));
+    tagIndex.forget(tagKey(actual.name()));
     return Applied.ASYNC;
   }
 }

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.kinesis;
 
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsFailure;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
@@ -18,16 +19,28 @@ import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 
 /**
- * A Kinesis data stream. Reads: DescribeStreamSummary and ListTagsForStream. Mode, shard count and
+ * A Kinesis data stream. Reads: DescribeStreamSummary, and its tags from the region's
+ * {@link TagIndex} (ListTagsForStream when the index does not hold them). Mode, shard count and
  * encryption changes put the stream in UPDATING, so at most one of them is sent per pass.
  */
 public final class KinesisStream implements AwsResource<StreamDesired, StreamActual> {
   private final KinesisClient kinesis;
   private final StreamChangeBudget budget;
+  private final TagIndex tagIndex;
 
+  /** Reading its own tags on every observe. */
   public KinesisStream(KinesisClient kinesis, StreamChangeBudget budget) {
+    this(kinesis, budget, TagIndex.none());
+  }
+
+  public KinesisStream(KinesisClient kinesis, StreamChangeBudget budget, TagIndex tagIndex) {
     this.kinesis = kinesis;
     this.budget = budget;
+    this.tagIndex = tagIndex;
+  }
+
+  static String tagKey(String name) {
+    return TagIndex.key("kinesis", "stream/" + name);
   }
 
   @Override
@@ -53,7 +66,7 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
         s.openShardCount() == null ? 0 : s.openShardCount(),
         s.retentionPeriodHours() == null ? 24 : s.retentionPeriodHours(),
         s.encryptionTypeAsString() == null ? "NONE" : s.encryptionTypeAsString(),
-        s.keyId(), readTags(name));
+        s.keyId(), tagIndex.tagsOf(tagKey(name), () -> readTags(name)));
   }
 
   private Map<String, String> readTags(String streamName) {
@@ -97,6 +110,7 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
         r.shardCount(desired.shards());
       }
     });
+    tagIndex.record(tagKey(desired.name()), desired.tags());
     return Applied.ASYNC;
   }
 
@@ -159,11 +173,13 @@ public final class KinesisStream implements AwsResource<StreamDesired, StreamAct
     Ownership.syncTags(desired.tags(), actual.tags(),
         remove -> kinesis.removeTagsFromStream(r -> r.streamName(desired.name()).tagKeys(remove)),
         set -> kinesis.addTagsToStream(r -> r.streamName(desired.name()).tags(set)));
+    tagIndex.recordChanged(tagKey(desired.name()), actual.tags(), desired.tags());
   }
 
   @Override
   public Applied delete(StreamActual actual) {
     kinesis.deleteStream(r -> r.streamName(actual.name()).enforceConsumerDeletion(true));
+    tagIndex.forget(tagKey(actual.name()));
     return Applied.ASYNC;
   }
 

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.logs;
 
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -12,14 +13,26 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 
 /**
  * A CloudWatch Logs log group with its retention and tags. Reads: DescribeLogGroups (by name prefix,
- * then the exact name) and, for a log group the operator owns, ListTagsForResource. CloudWatch Logs
- * is synchronous.
+ * then the exact name) and, for a log group the operator owns, its tags from the region's
+ * {@link TagIndex} (ListTagsForResource when the index does not hold them). CloudWatch Logs is
+ * synchronous.
  */
 public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActual> {
   private final CloudWatchLogsClient logs;
+  private final TagIndex tagIndex;
 
+  /** Reading its own tags on every observe. */
   public LogGroup(CloudWatchLogsClient logs) {
+    this(logs, TagIndex.none());
+  }
+
+  public LogGroup(CloudWatchLogsClient logs, TagIndex tagIndex) {
     this.logs = logs;
+    this.tagIndex = tagIndex;
+  }
+
+  static String tagKey(String name) {
+    return TagIndex.key("logs", "log-group:" + name);
   }
 
   @Override
@@ -41,9 +54,11 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     if (group.isEmpty() || !desired.managed()) {
       return group;
     }
-    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, String> tags;
     try {
-      tags.putAll(logs.listTagsForResource(r -> r.resourceArn(group.get().arn())).tags());
+      String arn = group.get().arn();
+      tags = tagIndex.tagsOf(tagKey(name),
+          () -> new LinkedHashMap<>(logs.listTagsForResource(r -> r.resourceArn(arn)).tags()));
     } catch (ResourceNotFoundException e) {
       // deleted between the two reads
       return Optional.empty();
@@ -76,6 +91,8 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
   public Applied create(LogGroupDesired desired) {
     logs.createLogGroup(r -> r.logGroupName(desired.name()).tags(desired.tags()));
     logs.putRetentionPolicy(r -> r.logGroupName(desired.name()).retentionInDays(desired.retentionDays()));
+    // CreateLogGroup refuses a name that is taken: the tags are the ones just given.
+    tagIndex.record(tagKey(desired.name()), desired.tags());
     return Applied.SETTLED;
   }
 
@@ -87,6 +104,9 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
     Ownership.syncTags(drift,
         remove -> logs.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
         set -> logs.tagResource(r -> r.resourceArn(actual.arn()).tags(set)));
+    if (drift.hasTags()) {
+      tagIndex.recordChanged(tagKey(desired.name()), actual.tags(), desired.tags());
+    }
     return Applied.SETTLED;
   }
 
@@ -94,6 +114,7 @@ public final class LogGroup implements AwsResource<LogGroupDesired, LogGroupActu
   @Override
   public Applied delete(LogGroupActual actual) {
     logs.deleteLogGroup(r -> r.logGroupName(actual.name()));
+    tagIndex.forget(tagKey(actual.name()));
     return Applied.SETTLED;
   }
 }

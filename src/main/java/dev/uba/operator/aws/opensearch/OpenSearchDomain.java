@@ -1,5 +1,7 @@
 package dev.uba.operator.aws.opensearch;
 
+import dev.uba.operator.aws.shared.BatchedDescribe;
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.opensearch.OpenSearchClient;
 import software.amazon.awssdk.services.opensearch.model.ClusterConfig;
 import software.amazon.awssdk.services.opensearch.model.DomainEndpointOptions;
@@ -19,15 +22,49 @@ import software.amazon.awssdk.services.opensearch.model.ResourceNotFoundExceptio
 import software.amazon.awssdk.services.opensearch.model.Tag;
 
 /**
- * An OpenSearch Service domain. Reads: DescribeDomain and ListTags. While AWS reports Processing no
- * change is sent; engine versions change through UpgradeDomain, everything else through one
+ * An OpenSearch Service domain. Reads: DescribeDomains, shared with other domains of the region due
+ * soon ({@link BatchedDescribe}; a domain AWS is working on is always read afresh), and its tags from
+ * the region's {@link TagIndex} (ListTags when the index does not hold them). While AWS reports
+ * Processing no change is sent; engine versions change through UpgradeDomain, everything else through one
  * UpdateDomainConfig.
  */
 public final class OpenSearchDomain implements AwsResource<DomainDesired, DomainActual> {
-  private final OpenSearchClient openSearch;
+  /** DescribeDomains' DomainNames: "Array Members: Maximum number of 5 items". */
+  public static final int NAMES_PER_DESCRIBE = 5;
 
+  private final OpenSearchClient openSearch;
+  private final BatchedDescribe<DomainStatus> describes;
+  private final TagIndex tagIndex;
+
+  /** Describing one domain at a time and reading its own tags. */
   public OpenSearchDomain(OpenSearchClient openSearch) {
+    this(openSearch, BatchedDescribe.single(describeDomains(openSearch)), TagIndex.none());
+  }
+
+  public OpenSearchDomain(OpenSearchClient openSearch, BatchedDescribe<DomainStatus> describes, TagIndex tagIndex) {
     this.openSearch = openSearch;
+    this.describes = describes;
+    this.tagIndex = tagIndex;
+  }
+
+  /** One DescribeDomains of up to {@link #NAMES_PER_DESCRIBE} domains, by name; a missing one is absent. */
+  public static Function<List<String>, Map<String, DomainStatus>> describeDomains(OpenSearchClient openSearch) {
+    return names -> {
+      Map<String, DomainStatus> byName = new LinkedHashMap<>();
+      openSearch.describeDomains(r -> r.domainNames(names)).domainStatusList()
+          .forEach(d -> byName.put(d.domainName(), d));
+      return byName;
+    };
+  }
+
+  /** Whether AWS is done with the domain (created, not processing, not being deleted). */
+  public static boolean settled(DomainStatus s) {
+    return isTrue(s.created()) && !isTrue(s.processing()) && !isTrue(s.upgradeProcessing()) && !isTrue(s.deleted())
+        && (s.domainProcessingStatus() == null || "Active".equals(s.domainProcessingStatusAsString()));
+  }
+
+  static String tagKey(String name) {
+    return TagIndex.key("es", "domain/" + name);
   }
 
   @Override
@@ -39,13 +76,21 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
   @Override
   public Optional<DomainActual> observe(DomainDesired desired) {
     try {
-      DomainStatus s = openSearch.describeDomain(r -> r.domainName(desired.name())).domainStatus();
-      Map<String, String> tags = new LinkedHashMap<>();
-      openSearch.listTags(r -> r.arn(s.arn())).tagList().forEach(t -> tags.put(t.key(), t.value()));
-      return Optional.of(toActual(s, tags));
+      Optional<DomainStatus> found = describes.describe(desired.name());
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      DomainStatus s = found.get();
+      return Optional.of(toActual(s, tagIndex.tagsOf(tagKey(desired.name()), () -> readTags(s.arn()))));
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }
+  }
+
+  private Map<String, String> readTags(String arn) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    openSearch.listTags(r -> r.arn(arn)).tagList().forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
   }
 
   private static DomainActual toActual(DomainStatus s, Map<String, String> tags) {
@@ -104,6 +149,9 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
         .domainEndpointOptions(endpointOptions(d))
         .accessPolicies(d.accessPolicy())
         .tagList(toTags(d.tags())));
+    describes.forget(d.name());
+    // CreateDomain refuses a name that is taken: the tags are the ones just given.
+    tagIndex.record(tagKey(d.name()), d.tags());
     return Applied.ASYNC;
   }
 
@@ -113,15 +161,18 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
       Ownership.syncTags(d.tags(), a.tags(),
           remove -> openSearch.removeTags(r -> r.arn(a.arn()).tagKeys(remove)),
           set -> openSearch.addTags(r -> r.arn(a.arn()).tagList(toTags(set))));
+      tagIndex.recordChanged(tagKey(d.name()), a.tags(), d.tags());
     }
     if (drift.has(DomainDrift.ENGINE_VERSION)) {
       // AWS takes no configuration change while an upgrade runs: the rest follows in a later pass.
       openSearch.upgradeDomain(r -> r.domainName(d.name()).targetVersion(d.engineVersion()));
+      describes.forget(d.name());
       return Applied.ASYNC;
     }
     if (!drift.hasMoreThanTags()) {
       return Applied.SETTLED;
     }
+    describes.forget(d.name());
     openSearch.updateDomainConfig(r -> {
       r.domainName(d.name())
           .clusterConfig(clusterConfig(d))
@@ -141,6 +192,8 @@ public final class OpenSearchDomain implements AwsResource<DomainDesired, Domain
   @Override
   public Applied delete(DomainActual actual) {
     openSearch.deleteDomain(r -> r.domainName(actual.name()));
+    describes.forget(actual.name());
+    tagIndex.forget(tagKey(actual.name()));
     return Applied.ASYNC;
   }
 

@@ -1,5 +1,6 @@
 package dev.uba.operator.aws.sns;
 
+import dev.uba.operator.aws.shared.TagIndex;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -14,17 +15,26 @@ import software.amazon.awssdk.services.sns.model.Tag;
 
 /**
  * A standard SNS topic the operator manages: its KMS key (KmsMasterKeyId), its access policy and its
- * tags. Reads: GetTopicAttributes and ListTagsForResource. SNS is synchronous. A topic the user gives
- * by ARN is only looked up ({@link dev.uba.operator.engine.Converger#lookup}), never changed.
+ * tags. Reads: GetTopicAttributes, and its tags from the region's {@link TagIndex} (ListTagsForResource
+ * when the index does not hold them). SNS is synchronous. A topic the user gives by ARN is only looked
+ * up ({@link dev.uba.operator.engine.Converger#lookup}), never changed. A created topic's tags are read
+ * back rather than recorded: CreateTopic answers with the existing topic when the name is taken.
  */
 public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   static final String KMS_KEY = "KmsMasterKeyId";
   static final String POLICY = "Policy";
 
   private final SnsClient sns;
+  private final TagIndex tagIndex;
 
+  /** Reading its own tags on every observe. */
   public SnsTopic(SnsClient sns) {
+    this(sns, TagIndex.none());
+  }
+
+  public SnsTopic(SnsClient sns, TagIndex tagIndex) {
     this.sns = sns;
+    this.tagIndex = tagIndex;
   }
 
   @Override
@@ -44,16 +54,22 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
-    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, String> tags = Map.of();
     if (desired.managed()) {
       try {
-        sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+        tags = tagIndex.tagsOf(TagIndex.key(desired.arn()), () -> readTags(desired.arn()));
       } catch (NotFoundException e) {
         // deleted between the two reads
         return Optional.empty();
       }
     }
     return Optional.of(new TopicActual(TopicActual.nameOf(desired.arn()), desired.arn(), attributes, tags));
+  }
+
+  private Map<String, String> readTags(String arn) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    sns.listTagsForResource(r -> r.resourceArn(arn)).tags().forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
   }
 
 
@@ -92,6 +108,9 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     Ownership.syncTags(drift,
         remove -> sns.untagResource(r -> r.resourceArn(actual.arn()).tagKeys(remove)),
         set -> sns.tagResource(r -> r.resourceArn(actual.arn()).tags(toTags(set))));
+    if (drift.hasTags()) {
+      tagIndex.recordChanged(TagIndex.key(actual.arn()), actual.tags(), desired.tags());
+    }
     return Applied.SETTLED;
   }
 
@@ -99,6 +118,7 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   @Override
   public Applied delete(TopicActual actual) {
     sns.deleteTopic(r -> r.topicArn(actual.arn()));
+    tagIndex.forget(TagIndex.key(actual.arn()));
     return Applied.SETTLED;
   }
 

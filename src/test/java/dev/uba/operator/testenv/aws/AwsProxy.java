@@ -23,7 +23,9 @@ import java.util.function.BiConsumer;
  * service's lifecycle ({@link KinesisLifecycle}, {@link OpenSearchLifecycle},
  * {@link FirehoseLifecycle}), by the proxy's own Personalize ({@link PersonalizeEmulator}), by the
  * SNS subscription rules ({@link SnsSubscriptions}), by the proxy's store of S3 bucket policies
- * ({@link S3BucketPolicies}, as the emulator misapplies them) or forwarded unchanged
+ * ({@link S3BucketPolicies}, as the emulator misapplies them), by the proxy's own GetResources of
+ * the Tagging API ({@link TaggedResources}, as the emulator omits Kinesis streams and EventBridge
+ * rules) or forwarded unchanged
  * ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is sent.
  * Paths under {@link SnsSubscriptions#SINK_PREFIX} are not AWS requests: they receive what the
  * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded. Observers
@@ -52,6 +54,7 @@ final class AwsProxy implements AutoCloseable {
   private final PersonalizeEmulator personalize;
   private final SnsSubscriptions sns;
   private final S3BucketPolicies s3;
+  private final TaggedResources tagged;
   private final List<BiConsumer<AwsRequest, AwsResponse>> observers = new CopyOnWriteArrayList<>();
 
   AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle,
@@ -65,6 +68,7 @@ final class AwsProxy implements AutoCloseable {
         firehoseStreams);
     this.personalize = new PersonalizeEmulator(lifecycle.personalize(), moto);
     this.s3 = new S3BucketPolicies(moto);
+    this.tagged = new TaggedResources(moto);
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(32, r -> {
       Thread t = new Thread(r, "local-aws-proxy-" + n.incrementAndGet());
@@ -90,6 +94,7 @@ final class AwsProxy implements AutoCloseable {
     personalize.clear();
     sns.clear();
     s3.clear();
+    tagged.clear();
   }
 
   /** {@code observer} sees every request the proxy served (not refused by a fault) and its answer. */
@@ -190,6 +195,8 @@ final class AwsProxy implements AutoCloseable {
         return sns.handle(req);
       case "s3":
         return s3.handle(req);
+      case "tagging":
+        return tagged.handle(req);
       default:
         return moto.forward(req);
     }

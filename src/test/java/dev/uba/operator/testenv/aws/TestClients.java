@@ -11,6 +11,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -57,6 +60,19 @@ final class TestClients {
 
   static CloudWatchClient cloudWatch(URI endpoint, boolean retries) {
     return configure(CloudWatchClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
+  }
+
+  static CloudWatchLogsClient logs(URI endpoint, boolean retries) {
+    return configure(CloudWatchLogsClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static EventBridgeClient events(URI endpoint, boolean retries) {
+    return configure(EventBridgeClient.builder().httpClientBuilder(apache()), endpoint, retries).build();
+  }
+
+  static ResourceGroupsTaggingApiClient tagging(URI endpoint, boolean retries) {
+    return configure(ResourceGroupsTaggingApiClient.builder().httpClientBuilder(apache()), endpoint, retries)
         .build();
   }
 

@@ -66,6 +66,20 @@ class ModelNamesAndPoliciesTest {
   }
 
   @Test
+  void theDataAccessRoleIsUnderUbaWithTheBoundaryAndTrustsPersonalizeOfItsRegion() {
+    PersonalizationModel m = ModelValidationTest.model();
+    String boundary = "arn:aws:iam::123456789012:policy/uba-operator-boundary";
+    var role = new ModelDesiredState(m, ModelNames.of(m),
+        new ModelDesiredState.Location("eu-west-1", "123456789012", "aws", boundary)).role();
+    assertThat(role.name()).isEqualTo("analytics-recs-personalize");
+    assertThat(role.path()).isEqualTo("/uba/");
+    assertThat(role.permissionsBoundary()).isEqualTo(boundary);
+    assertThat(role.trustPolicy()).isEqualTo(ModelPolicies.trust("aws", "eu-west-1", "123456789012"));
+    assertThat(new ModelDesiredState(m, ModelNames.of(m), new ModelDesiredState.Location("eu-west-1", "123456789012",
+        "aws")).role().permissionsBoundary()).as("none configured").isNull();
+  }
+
+  @Test
   void s3UrisAreSplitIntoBucketAndPrefix() {
     assertThat(ModelPolicies.S3Location.parse("s3://b/p/q.csv")).isEqualTo(new ModelPolicies.S3Location("b", "p/q.csv"));
     assertThat(ModelPolicies.S3Location.parse("s3://b")).isEqualTo(new ModelPolicies.S3Location("b", ""));

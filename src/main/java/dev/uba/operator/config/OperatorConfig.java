@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * @param openSearchEndpointUrl base URL (UBA_OPENSEARCH_ENDPOINT_URL, {@code http://127.0.0.1:9200}) that
  *     replaces every domain's data-plane endpoint, for local environments and tests; requests are still
  *     signed; null means each domain's own endpoint
+ * @param leastPrivilege the IAM permissions boundary and the allow-lists (UBA_IAM_PERMISSIONS_BOUNDARY,
+ *     UBA_ALLOWED_ROLE_ARNS, UBA_ALLOWED_ACCOUNTS)
  */
 public record OperatorConfig(
     String region,
@@ -39,7 +41,8 @@ public record OperatorConfig(
     boolean leaderElection,
     String leaderElectionNamespace,
     String httpAddress,
-    URI openSearchEndpointUrl) {
+    URI openSearchEndpointUrl,
+    LeastPrivilege leastPrivilege) {
 
   /** The Lease the replicas compete for (coordination.k8s.io/v1). */
   public static final String LEASE_NAME = "uba-operator-lock";
@@ -57,19 +60,27 @@ public record OperatorConfig(
         leaderElection(env),
         leaderElection(env) ? leaseNamespace(env) : null,
         blankToNull(env.get("UBA_HTTP_ADDRESS")),
-        baseUrl("UBA_OPENSEARCH_ENDPOINT_URL", blankToNull(env.get("UBA_OPENSEARCH_ENDPOINT_URL"))));
+        baseUrl("UBA_OPENSEARCH_ENDPOINT_URL", blankToNull(env.get("UBA_OPENSEARCH_ENDPOINT_URL"))),
+        LeastPrivilege.fromEnvironment(env));
   }
 
   /** Without leader election (a single replica). */
   public OperatorConfig(String region, Set<String> watchNamespaces, Duration resyncInterval, Duration pollInterval,
       int personalizeMaxTps, int httpPort) {
-    this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null, null);
+    this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null, null,
+        LeastPrivilege.DEFAULTS);
   }
 
   /** The same settings with every domain's data plane reached at {@code url} (tests, local environments). */
   public OperatorConfig withOpenSearchEndpointUrl(URI url) {
     return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
-        leaderElection, leaderElectionNamespace, httpAddress, url);
+        leaderElection, leaderElectionNamespace, httpAddress, url, leastPrivilege);
+  }
+
+  /** The same settings with another boundary and other allow-lists (tests). */
+  public OperatorConfig withLeastPrivilege(LeastPrivilege rules) {
+    return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
+        leaderElection, leaderElectionNamespace, httpAddress, openSearchEndpointUrl, rules);
   }
 
   private static boolean leaderElection(Map<String, String> env) {

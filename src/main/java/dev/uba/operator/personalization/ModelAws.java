@@ -23,7 +23,7 @@ interface ModelAws {
   /** The region, account and partition the model's ARNs are built from; may ask AWS for the account. */
   ModelDesiredState.Location locate(String region);
 
-  static ModelAws of(AwsClients aws) {
+  static ModelAws of(AwsClients aws, String permissionsBoundary) {
     return new ModelAws() {
       @Override
       public ModelResources resources(String region) {
@@ -37,7 +37,8 @@ interface ModelAws {
 
       @Override
       public ModelDesiredState.Location locate(String region) {
-        return new ModelDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region));
+        return new ModelDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region),
+            permissionsBoundary);
       }
     };
   }

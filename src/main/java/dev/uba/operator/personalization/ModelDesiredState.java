@@ -12,6 +12,7 @@ import dev.uba.operator.aws.personalize.ImportJobDesired;
 import dev.uba.operator.aws.personalize.SchemaDesired;
 import dev.uba.operator.aws.personalize.SolutionDesired;
 import dev.uba.operator.aws.personalize.SolutionVersionDesired;
+import dev.uba.operator.config.LeastPrivilege;
 import dev.uba.operator.engine.Ownership;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,8 +32,17 @@ import java.util.Map;
  */
 public final class ModelDesiredState {
 
-  /** Where the model lives: its region, and the account and partition the ARNs are built from. */
-  public record Location(String region, String accountId, String partition) {
+  /**
+   * Where the model lives: its region, and the account and partition the ARNs are built from.
+   *
+   * @param permissionsBoundary the boundary every role the operator creates carries
+   *     (UBA_IAM_PERMISSIONS_BOUNDARY), or null
+   */
+  public record Location(String region, String accountId, String partition, String permissionsBoundary) {
+    public Location(String region, String accountId, String partition) {
+      this(region, accountId, partition, null);
+    }
+
     String personalize(String resource) {
       return "arn:" + partition + ":personalize:" + region + ":" + accountId + ":" + resource;
     }
@@ -93,10 +103,10 @@ public final class ModelDesiredState {
 
   public RoleDesired role() {
     String s3Uri = spec().getTrainingData().getS3Uri();
-    return new RoleDesired(names.role(),
+    return new RoleDesired(names.role(), LeastPrivilege.IAM_PATH,
         "Lets Amazon Personalize read the training data of " + names.ownerId() + " at " + s3Uri,
-        ModelPolicies.trust(where.accountId()), ModelPolicies.POLICY_NAME, ModelPolicies.read(where.partition(), s3Uri),
-        tags);
+        ModelPolicies.trust(where.partition(), where.region(), where.accountId()), ModelPolicies.POLICY_NAME,
+        ModelPolicies.read(where.partition(), s3Uri), where.permissionsBoundary(), tags);
   }
 
   public String datasetGroupArn() {

@@ -31,10 +31,17 @@ public final class ModelPolicies {
     }
   }
 
-  public static String trust(String accountId) {
+  /**
+   * Trusted by Personalize acting for a Personalize resource of this account and region only: AWS's
+   * confused-deputy guidance for Personalize ("Cross-service confused deputy prevention") gives both
+   * aws:SourceAccount and aws:SourceArn {@code arn:PARTITION:personalize:REGION:ACCOUNT:*}.
+   */
+  public static String trust(String partition, String region, String accountId) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"Service\":[\"personalize.amazonaws.com\"]},\"Action\":[\"sts:AssumeRole\"],"
-        + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":[\"" + accountId + "\"]}}}]}";
+        + "\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":[\"" + accountId + "\"]},"
+        + "\"ArnLike\":{\"aws:SourceArn\":[\"arn:" + partition + ":personalize:" + region + ":" + accountId
+        + ":*\"]}}}]}";
   }
 
   /** s3:ListBucket on the bucket limited to the prefix, s3:GetObject on the objects under it. */

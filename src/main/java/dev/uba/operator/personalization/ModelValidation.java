@@ -7,6 +7,7 @@ import dev.uba.operator.api.v1alpha1.PersonalizationModelSpec;
 import dev.uba.operator.api.v1alpha1.PersonalizationModelStatus;
 import dev.uba.operator.aws.personalize.PersonalizeDatasetGroup;
 import dev.uba.operator.aws.personalize.PersonalizeSolution;
+import dev.uba.operator.config.LeastPrivilege;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.SpecProblems;
 import java.util.ArrayList;
@@ -76,6 +77,24 @@ public final class ModelValidation {
         && !status.getRecipeArn().equals(ModelDesiredState.recipeArn(recipe, partition))) {
       problems.immutable("spec.recipe", status.getRecipeArn(), ModelDesiredState.recipeArn(recipe, partition));
     }
+    return problems.outcome();
+  }
+
+  /**
+   * The contract's allow-list for roles handed to Personalize: spec.trainingData.roleArn must match
+   * UBA_ALLOWED_ROLE_ARNS (default: the own account's roles under /uba/). Checked once the own account
+   * is known, before any AWS call that would pass the role.
+   */
+  public static Optional<Outcome> checkRoleArn(PersonalizationModelSpec spec, LeastPrivilege rules, String partition,
+      String ownAccount) {
+    String roleArn = spec.getTrainingData() == null ? null : spec.getTrainingData().getRoleArn();
+    if (blank(roleArn) || rules.allowsRole(roleArn, partition, ownAccount)) {
+      return Optional.empty();
+    }
+    SpecProblems problems = new SpecProblems();
+    problems.invalid("spec.trainingData.roleArn", roleArn + " is not a role the operator may hand to AWS services:"
+        + " it must match UBA_ALLOWED_ROLE_ARNS (" + String.join(", ", rules.roleArnPatterns(partition, ownAccount))
+        + ")");
     return problems.outcome();
   }
 

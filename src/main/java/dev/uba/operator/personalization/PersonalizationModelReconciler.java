@@ -61,7 +61,7 @@ public class PersonalizationModelReconciler
   private volatile InformerEventSource<UbaPipeline, PersonalizationModel> pipelines;
 
   public PersonalizationModelReconciler(OperatorConfig config, AwsClients aws, Clock clock) {
-    this(config, ModelAws.of(aws), TrackingSecret.Writer.CLUSTER, clock);
+    this(config, ModelAws.of(aws, config.leastPrivilege().permissionsBoundary()), TrackingSecret.Writer.CLUSTER, clock);
   }
 
   /** With the resource types and the Secret writer given (fakes in the sequencing tests). */
@@ -144,10 +144,15 @@ public class PersonalizationModelReconciler
   protected List<Outcome> converge(PersonalizationModel model, PersonalizationModelStatus status,
       Context<PersonalizationModel> context, EventSink events) {
     String region = regionOf(model);
+    ModelDesiredState.Location where = aws.locate(region);
+    Optional<Outcome> refused = ModelValidation.checkRoleArn(model.getSpec(), config.leastPrivilege(),
+        where.partition(), where.accountId());
+    if (refused.isPresent()) {
+      return List.of(refused.get());
+    }
     PipelineTags.Inherited inherited = pipelineTags.of(model, this::cachedPipeline);
     ModelResources types = aws.resources(region);
-    ModelDesiredState desired = new ModelDesiredState(model, ModelNames.of(model), aws.locate(region),
-        inherited.tags());
+    ModelDesiredState desired = new ModelDesiredState(model, ModelNames.of(model), where, inherited.tags());
     ModelPass pass = new ModelPass(model, status, desired, inherited.known() ? types : types.keepingTags(), events,
         clock.instant());
     Workflow.PassResult result = ModelWorkflow.WORKFLOW.reconcile(pass);

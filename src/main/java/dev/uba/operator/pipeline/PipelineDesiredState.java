@@ -6,6 +6,7 @@ import dev.uba.operator.api.v1alpha1.SearchSpec;
 import dev.uba.operator.api.v1alpha1.StreamSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.api.v1alpha1.UbaPipelineSpec;
+import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
 import dev.uba.operator.aws.firehose.DeliveryDesired;
 import dev.uba.operator.aws.iam.PolicyDesired;
 import dev.uba.operator.aws.iam.RoleDesired;
@@ -15,6 +16,7 @@ import dev.uba.operator.aws.opensearch.DomainDesired;
 import dev.uba.operator.aws.opensearch.dataplane.IndexTemplateDesired;
 import dev.uba.operator.aws.opensearch.dataplane.IsmPolicyDesired;
 import dev.uba.operator.aws.s3.BucketDesired;
+import dev.uba.operator.config.LeastPrivilege;
 import dev.uba.operator.engine.Names;
 import dev.uba.operator.engine.Ownership;
 import java.util.Map;
@@ -32,14 +34,22 @@ public record PipelineDesiredState(
   /** How long Firehose's error log group keeps its entries (the contract's 14 days). */
   static final int DELIVERY_LOG_RETENTION_DAYS = 14;
 
-  /** Where the pipeline lives: its region, and the account and partition the ARNs are built from. */
   /**
+   * Where the pipeline lives: its region, and the account and partition the ARNs are built from.
+   *
    * @param operatorRoleArn the role behind the operator's credentials, granted the data plane's
    *     template and ISM paths in the domain access policy; null when the credentials are no role
+   * @param permissionsBoundary the boundary every role the operator creates carries
+   *     (UBA_IAM_PERMISSIONS_BOUNDARY), or null
    */
-  public record Location(String region, String accountId, String partition, String operatorRoleArn) {
+  public record Location(String region, String accountId, String partition, String operatorRoleArn,
+      String permissionsBoundary) {
     public Location(String region, String accountId, String partition) {
-      this(region, accountId, partition, null);
+      this(region, accountId, partition, null, null);
+    }
+
+    public Location(String region, String accountId, String partition, String operatorRoleArn) {
+      this(region, accountId, partition, operatorRoleArn, null);
     }
 
     String arn(String service, String resource) {
@@ -65,9 +75,11 @@ public record PipelineDesiredState(
     Map<String, String> tags = Ownership.tags(spec.getTags(), names.ownerId());
     String streamArn = where.arn("kinesis", "stream/" + names.stream());
     String domainArn = where.arn("es", "domain/" + names.domain());
-    String roleArn = where.iamArn("role/" + names.ingestionRole());
+    String roleArn = ingestionRoleArn(pipeline, names, where);
     StreamDesired stream = stream(spec.getStream(), names.stream(), tags);
-    PolicyDesired policy = new PolicyDesired(names.producerPolicy(), where.iamArn("policy/" + names.producerPolicy()),
+    PolicyDesired policy = new PolicyDesired(names.producerPolicy(), LeastPrivilege.IAM_PATH,
+        where.iamArn("policy" + LeastPrivilege.IAM_PATH + names.producerPolicy()),
+        where.iamArn("policy/" + names.producerPolicy()),
         "Lets producers write events to Kinesis stream " + names.stream() + " (" + names.ownerId() + ")",
         PipelinePolicies.producer(streamArn), tags);
     SearchSpec search = spec.getSearch();
@@ -80,7 +92,7 @@ public record PipelineDesiredState(
         : DeliveryDesiredState.of(delivery, names.delivery(), streamArn, roleArn, archive,
             search == null ? null : domainArn, logGroup, tags);
     RoleDesired role = search == null && delivery == null && !roleRecorded ? null
-        : new RoleDesired(names.ingestionRole(),
+        : new RoleDesired(names.ingestionRole(), LeastPrivilege.IAM_PATH,
             "Delivers events from " + names.stream() + " (" + names.ownerId() + ")",
             PipelinePolicies.firehoseTrust(where.accountId()), PipelinePolicies.INGEST_POLICY_NAME,
             PipelinePolicies.ingestion(new PipelinePolicies.IngestionAccess(streamArn, customerKey(stream),
@@ -89,7 +101,7 @@ public record PipelineDesiredState(
                 deliveryDesired == null ? null : archive.arn(), deliveryDesired == null ? null : archive.kmsKeyId(),
                 where, logGroup == null ? null : logGroup.arn(),
                 deliveryDesired == null ? null : deliveryDesired.settings().lambdaArn())),
-            tags);
+            where.permissionsBoundary(), tags);
     DomainDesired domain = search == null ? null
         : domain(search, names.domain(), domainArn, roleArn, where.operatorRoleArn(), tags);
     String index = delivery == null ? PipelinePolicies.INDEX_PREFIX : delivery.getIndexName();
@@ -99,6 +111,19 @@ public record PipelineDesiredState(
     IsmPolicyDesired ism = search == null || search.getRetentionDays() == null ? null
         : IsmPolicyDesired.retention(index, search.getRetentionDays(), domainArn);
     return new PipelineDesiredState(stream, policy, role, domain, archive, logGroup, deliveryDesired, template, ism);
+  }
+
+  /**
+   * The ingestion role's ARN: as status recorded it (a role created before the operator used the
+   * path /uba/ keeps its ARN, IAM cannot move it), else the one a new role gets under that path.
+   */
+  static String ingestionRoleArn(UbaPipeline pipeline, PipelineNames names, Location where) {
+    UbaPipelineStatus status = pipeline.getStatus();
+    if (status != null && status.getIngestionRole() != null && status.getIngestionRole().getArn() != null
+        && names.ingestionRole().equals(status.getIngestionRole().getName())) {
+      return status.getIngestionRole().getArn();
+    }
+    return where.iamArn("role" + LeastPrivilege.IAM_PATH + names.ingestionRole());
   }
 
   /** The stream's key when it is one the account manages (the AWS-owned alias needs no grant). */

@@ -109,7 +109,13 @@ public final class PipelinePolicies {
         + "\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":[\"" + accountId + "\"]}}}]}";
   }
 
-  /** Only the ingestion role and the spec's access principals may call es:ESHttp* on the domain. */
+  /** What the ingestion role may send to the domain: bulk writes and the reads Firehose makes, no DELETE. */
+  static final List<String> INGESTION_HTTP = List.of("es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut");
+
+  /**
+   * Only the ingestion role (POST, PUT, GET, as its own policy) and the spec's access principals
+   * (es:ESHttp*) may call the domain's HTTP API.
+   */
   public static String domainAccess(String domainArn, String ingestionRoleArn, List<String> accessPrincipals) {
     return domainAccess(domainArn, ingestionRoleArn, accessPrincipals, null);
   }
@@ -120,14 +126,18 @@ public final class PipelinePolicies {
    */
   public static String domainAccess(String domainArn, String ingestionRoleArn, List<String> accessPrincipals,
       String operatorRoleArn) {
-    List<String> principals = new ArrayList<>();
-    principals.add(ingestionRoleArn);
-    if (accessPrincipals != null) {
-      accessPrincipals.stream().filter(p -> !principals.contains(p)).forEach(principals::add);
+    List<Statement> statements = new ArrayList<>();
+    statements.add(PolicyDocuments.allowPrincipals(Map.of("AWS", List.of(ingestionRoleArn)), INGESTION_HTTP,
+        List.of(domainArn + "/*")));
+    List<String> principals = accessPrincipals == null ? List.of()
+        : accessPrincipals.stream().filter(p -> !p.equals(ingestionRoleArn)).distinct().toList();
+    if (!principals.isEmpty()) {
+      statements.add(PolicyDocuments.allowPrincipals(Map.of("AWS", principals), List.of("es:ESHttp*"),
+          List.of(domainArn + "/*")));
     }
-    Statement statement = PolicyDocuments.allowPrincipals(Map.of("AWS", principals), List.of("es:ESHttp*"),
-        List.of(domainArn + "/*"));
-    return operatorRoleArn == null ? PolicyDocuments.document(List.of(statement))
-        : PolicyDocuments.document(List.of(statement, DataPlaneAccess.operatorStatement(domainArn, operatorRoleArn)));
+    if (operatorRoleArn != null) {
+      statements.add(DataPlaneAccess.operatorStatement(domainArn, operatorRoleArn));
+    }
+    return PolicyDocuments.document(statements);
   }
 }

@@ -7,6 +7,7 @@ import dev.uba.operator.api.v1alpha1.StreamSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipeline;
 import dev.uba.operator.api.v1alpha1.UbaPipelineSpec;
 import dev.uba.operator.api.v1alpha1.UbaPipelineStatus;
+import dev.uba.operator.config.LeastPrivilege;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.SpecProblems;
 import java.util.List;
@@ -35,6 +36,37 @@ public final class PipelineValidation {
     }
     checkArchiveAndDelivery(problems, pipeline.getSpec(), status);
     return problems.outcome();
+  }
+
+  /**
+   * The contract's allow-list for domain access: spec.search.accessPrincipals may name principals of
+   * the operator's own account and of UBA_ALLOWED_ACCOUNTS only (checked once the own account is
+   * known, before any AWS write; the principals' format was checked by {@link #validate}).
+   */
+  public static Optional<Outcome> checkPrincipalAccounts(SearchSpec search, LeastPrivilege rules, String ownAccount) {
+    if (search == null || search.getAccessPrincipals() == null) {
+      return Optional.empty();
+    }
+    SpecProblems problems = new SpecProblems();
+    List<String> principals = search.getAccessPrincipals();
+    for (int i = 0; i < principals.size(); i++) {
+      String account = accountOf(principals.get(i));
+      if (!rules.allowsAccount(account, ownAccount)) {
+        problems.invalid("spec.search.accessPrincipals[" + i + "]", "account " + account + " of " + principals.get(i)
+            + " may not be given access: allowed are the operator's own account and UBA_ALLOWED_ACCOUNTS ("
+            + String.join(", ", rules.accounts(ownAccount)) + ")");
+      }
+    }
+    return problems.outcome();
+  }
+
+  /** The account of a principal: a 12-digit id itself, else the account field of its ARN. */
+  static String accountOf(String principal) {
+    if (!principal.startsWith("arn:")) {
+      return principal;
+    }
+    String[] parts = principal.split(":", 6);
+    return parts.length > 4 ? parts[4] : "";
   }
 
   private static void checkStream(SpecProblems problems, StreamSpec stream, UbaPipelineStatus status,

@@ -65,7 +65,8 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
             new DeliveryStream(aws.firehose(region), shared.tags(region)),
             new DeliveryMetrics(aws.cloudWatch(region)), dataPlaneOf(dataPlanes, region)),
         region -> new PipelineDesiredState.Location(region, aws.accountId(region), AwsClients.partition(region),
-            DataPlaneAccess.roleArnOfCaller(aws.callerArn(region)).orElse(null)));
+            DataPlaneAccess.roleArnOfCaller(aws.callerArn(region)).orElse(null),
+            config.leastPrivilege().permissionsBoundary()));
   }
 
   private static PipelineResources.DataPlaneResources dataPlaneOf(DataPlaneClients planes, String region) {
@@ -106,6 +107,11 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
   protected List<Outcome> converge(UbaPipeline pipeline, UbaPipelineStatus status, Context<UbaPipeline> context,
       EventSink events) {
     String region = config.regionFor(pipeline.getSpec().getRegion());
+    Optional<Outcome> refused = PipelineValidation.checkPrincipalAccounts(pipeline.getSpec().getSearch(),
+        config.leastPrivilege(), locations.apply(region).accountId());
+    if (refused.isPresent()) {
+      return List.of(refused.get());
+    }
     PipelinePass pass = pass(pipeline, status, region, events);
     Workflow.PassResult result = PipelineWorkflow.WORKFLOW.reconcile(pass, status.getResources());
     status.setResources(result.resources());

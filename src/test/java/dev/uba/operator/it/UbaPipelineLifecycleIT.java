@@ -88,7 +88,7 @@ class UbaPipelineLifecycleIT {
     assertThat(status.getSearch().getEndpoint()).isNotBlank();
     assertThat(status.getSearch().getProcessing()).isFalse();
     assertThat(status.getIngestionRole().getName()).isEqualTo(ns + "-clickstream-ingest");
-    assertThat(status.getProducerPolicy().getArn()).endsWith(":policy/" + ns + "-clickstream-producer");
+    assertThat(status.getProducerPolicy().getArn()).endsWith(":policy/uba/" + ns + "-clickstream-producer");
     // with search, the index template of the contract is kept on the domain (indexTemplate.enabled defaults to true)
     assertThat(status.getResources()).extracting(r -> r.getKind())
         .containsExactly("KinesisStream", "IamPolicy", "IamRole", "OpenSearchDomain", "OpenSearchIndexTemplate");

@@ -321,6 +321,38 @@ class HelmChartTest {
   }
 
   @Test
+  void thePermissionsBoundaryAndTheAllowListsReachTheOperator() throws IOException {
+    Map<String, JsonNode> defaults = env(find(render(Helm.template("ops")), "Deployment", "uba-uba-operator")
+        .at("/spec/template/spec/containers/0"));
+    assertThat(defaults).doesNotContainKeys("UBA_IAM_PERMISSIONS_BOUNDARY", "UBA_ALLOWED_ROLE_ARNS",
+        "UBA_ALLOWED_ACCOUNTS");
+    // Account ids are strings (a leading 0 is part of them): --set-string, or quoted in a values file.
+    Helm.Result r = Helm.run("template", "uba", Helm.CHART.toString(), "--namespace", "ops",
+        "--set", "iam.permissionsBoundaryArn=arn:aws:iam::123456789012:policy/uba-operator-boundary",
+        "--set", "iam.allowedRoleArns={arn:aws:iam::123456789012:role/uba/*,arn:aws:iam::123456789012:role/data-*}",
+        "--set-string", "iam.allowedAccounts={012345678901}");
+    assertThat(r.exit()).as(r.output()).isZero();
+    JsonNode deployment = find(render(r.output()), "Deployment", "uba-uba-operator");
+    Map<String, JsonNode> env = env(deployment.at("/spec/template/spec/containers/0"));
+    assertThat(env.get("UBA_IAM_PERMISSIONS_BOUNDARY").get("value").asText())
+        .isEqualTo("arn:aws:iam::123456789012:policy/uba-operator-boundary");
+    assertThat(env.get("UBA_ALLOWED_ROLE_ARNS").get("value").asText())
+        .isEqualTo("arn:aws:iam::123456789012:role/uba/*,arn:aws:iam::123456789012:role/data-*");
+    assertThat(env.get("UBA_ALLOWED_ACCOUNTS").get("value").asText()).isEqualTo("012345678901");
+  }
+
+  @Test
+  void theSchemaRejectsBadIamValues() {
+    for (String bad : List.of("iam.permissionsBoundaryArn=uba-operator-boundary",
+        "iam.permissionsBoundaryArn=arn:aws:iam::123456789012:role/x", "iam.allowedAccounts={12345}",
+        "iam.allowedRoleArns={*}", "iam.unknown=1")) {
+      Helm.Result r = Helm.run("template", "uba", Helm.CHART.toString(), "--set", bad);
+      assertThat(r.exit()).as("helm template --set %s must fail:%n%s", bad, r.output()).isNotZero();
+      assertThat(r.output()).as(bad).contains("schema");
+    }
+  }
+
+  @Test
   void theSchemaRejectsBadValues() {
     for (String bad : List.of("operator.logLevel=LOUD", "operator.resyncInterval=10 minutes",
         "serviceAccount.roleArn=uba-operator", "replicaCount=-1", "operator.watchNamespaces={Team_A}",

@@ -55,9 +55,28 @@ class ModelNamesAndPoliciesTest {
   }
 
   @Test
-  void theTrustPolicyNamesPersonalizeOfThisAccount() {
-    String trust = ModelPolicies.trust("123456789012");
-    assertThat(trust).contains("personalize.amazonaws.com").contains("aws:SourceAccount").contains("123456789012");
+  void theTrustPolicyNamesPersonalizeOfThisAccountAndRegion() throws Exception {
+    JsonNode statement = new ObjectMapper()
+        .readTree(ModelPolicies.trust("aws", "eu-west-1", "123456789012")).path("Statement").get(0);
+    assertThat(statement.path("Principal").path("Service").toString()).isEqualTo("[\"personalize.amazonaws.com\"]");
+    assertThat(statement.path("Condition").path("StringEquals").path("aws:SourceAccount").toString())
+        .isEqualTo("[\"123456789012\"]");
+    assertThat(statement.path("Condition").path("ArnLike").path("aws:SourceArn").toString())
+        .isEqualTo("[\"arn:aws:personalize:eu-west-1:123456789012:*\"]");
+  }
+
+  @Test
+  void theDataAccessRoleIsUnderUbaWithTheBoundaryAndTrustsPersonalizeOfItsRegion() {
+    PersonalizationModel m = ModelValidationTest.model();
+    String boundary = "arn:aws:iam::123456789012:policy/uba-operator-boundary";
+    var role = new ModelDesiredState(m, ModelNames.of(m),
+        new ModelDesiredState.Location("eu-west-1", "123456789012", "aws", boundary)).role();
+    assertThat(role.name()).isEqualTo("analytics-recs-personalize");
+    assertThat(role.path()).isEqualTo("/uba/");
+    assertThat(role.permissionsBoundary()).isEqualTo(boundary);
+    assertThat(role.trustPolicy()).isEqualTo(ModelPolicies.trust("aws", "eu-west-1", "123456789012"));
+    assertThat(new ModelDesiredState(m, ModelNames.of(m), new ModelDesiredState.Location("eu-west-1", "123456789012",
+        "aws")).role().permissionsBoundary()).as("none configured").isNull();
   }
 
   @Test

@@ -86,6 +86,22 @@ class ModelSequencingTest {
   }
 
   @Test
+  void aRoleArnOutsideTheAllowListIsDegradedWithNoAwsCallAtAll() {
+    model.getSpec().getTrainingData().setRoleArn("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole");
+    pass();
+    assertThat(fakes.aws.journal()).as("nothing read, nothing created, nothing passed").isEmpty();
+    assertThat(condition(StatusDerivation.DEGRADED)).isTrue();
+    assertThat(StatusDerivation.find(status().getConditions(), StatusDerivation.DEGRADED).orElseThrow().getReason())
+        .isEqualTo("InvalidSpec");
+    assertThat(degradedMessage()).contains("spec.trainingData.roleArn").contains("UBA_ALLOWED_ROLE_ARNS");
+
+    specChanged(() -> model.getSpec().getTrainingData().setRoleArn("arn:aws:iam::123456789012:role/uba/reader"));
+    pass();
+    assertThat(fakes.aws.writes()).as("an allowed role: the chain starts, and the role is not created")
+        .isNotEmpty().noneMatch(w -> w.contains("IamRole"));
+  }
+
+  @Test
   void aConvergedModelWritesNothingAndReadsNoSolutionVersion() {
     fakes.untilReady(reconciler, model, 12);
     fakes.aws.clearJournal();

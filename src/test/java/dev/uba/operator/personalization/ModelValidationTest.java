@@ -139,4 +139,22 @@ class ModelValidationTest {
     assertThat(o.reason()).isEqualTo("ImmutableField");
     assertThat(o.message()).startsWith(path);
   }
+
+  @Test
+  void aRoleArnOutsideTheAllowListIsInvalidSpecNamingTheFieldAndThePatterns() {
+    PersonalizationModel m = model();
+    var rules = dev.uba.operator.config.LeastPrivilege.DEFAULTS;
+    assertThat(ModelValidation.checkRoleArn(m.getSpec(), rules, "aws", "123456789012")).as("no roleArn").isEmpty();
+    m.getSpec().getTrainingData().setRoleArn("arn:aws:iam::123456789012:role/uba/personalize-reader");
+    assertThat(ModelValidation.checkRoleArn(m.getSpec(), rules, "aws", "123456789012")).isEmpty();
+    m.getSpec().getTrainingData().setRoleArn("arn:aws:iam::123456789012:role/OrganizationAccountAccessRole");
+    Outcome refused = ModelValidation.checkRoleArn(m.getSpec(), rules, "aws", "123456789012").orElseThrow();
+    assertThat(refused.reason()).isEqualTo("InvalidSpec");
+    assertThat(refused.message()).startsWith("spec.trainingData.roleArn: ")
+        .contains("OrganizationAccountAccessRole").contains("UBA_ALLOWED_ROLE_ARNS")
+        .contains("arn:aws:iam::123456789012:role/uba/*");
+    var allowing = dev.uba.operator.config.LeastPrivilege.fromEnvironment(
+        Map.of("UBA_ALLOWED_ROLE_ARNS", "arn:aws:iam::123456789012:role/Organization*"));
+    assertThat(ModelValidation.checkRoleArn(m.getSpec(), allowing, "aws", "123456789012")).isEmpty();
+  }
 }

@@ -16,7 +16,7 @@ class PipelineDesiredStateTest {
       new PipelineDesiredState.Location("us-east-1", "123456789012", "aws");
   private static final String STREAM_ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/analytics-clickstream";
   private static final String DOMAIN_ARN = "arn:aws:es:us-east-1:123456789012:domain/analytics-clickstream";
-  private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/analytics-clickstream-ingest";
+  private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/uba/analytics-clickstream-ingest";
 
   private static UbaPipeline pipeline(UbaPipelineSpec spec) {
     UbaPipeline p = new UbaPipeline();
@@ -130,7 +130,11 @@ class PipelineDesiredStateTest {
     assertThat(desired.ingestionRole()).isNull();
     assertThat(desired.producerPolicy()).isNotNull();
     assertThat(desired.producerPolicy().name()).isEqualTo("analytics-clickstream-producer");
-    assertThat(desired.producerPolicy().arn()).isEqualTo("arn:aws:iam::123456789012:policy/analytics-clickstream-producer");
+    assertThat(desired.producerPolicy().arn()).isEqualTo("arn:aws:iam::123456789012:policy/uba/analytics-clickstream-producer");
+    assertThat(desired.producerPolicy().path()).isEqualTo("/uba/");
+    // one created before the path /uba/ is still found under its old ARN
+    assertThat(desired.producerPolicy().legacyArn())
+        .isEqualTo("arn:aws:iam::123456789012:policy/analytics-clickstream-producer");
   }
 
   @Test
@@ -200,5 +204,31 @@ class PipelineDesiredStateTest {
     assertThat(desired.producerPolicy().arn()).startsWith("arn:aws-cn:iam::123456789012:policy/");
     assertThat(desired.producerPolicy().document())
         .contains("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/analytics-clickstream");
+  }
+
+  @Test
+  void rolesAreCreatedUnderTheOperatorsPathWithTheConfiguredBoundary() {
+    UbaPipeline p = pipeline(withSearch());
+    String boundary = "arn:aws:iam::123456789012:policy/uba-boundary";
+    PipelineDesiredState desired = PipelineDesiredState.of(p, PipelineNames.of(p),
+        new PipelineDesiredState.Location("us-east-1", "123456789012", "aws", null, boundary));
+    assertThat(desired.ingestionRole().path()).isEqualTo("/uba/");
+    assertThat(desired.ingestionRole().permissionsBoundary()).isEqualTo(boundary);
+    assertThat(of(withSearch()).ingestionRole().permissionsBoundary()).as("no boundary configured").isNull();
+  }
+
+  @Test
+  void anIngestionRoleCreatedBeforeThePathKeepsItsArnWhereItIsUsed() {
+    UbaPipelineSpec spec = withSearch();
+    spec.setDelivery(new dev.uba.operator.api.v1alpha1.DeliverySpec());
+    spec.setArchive(new dev.uba.operator.api.v1alpha1.ArchiveSpec());
+    UbaPipeline p = pipeline(spec);
+    String legacy = "arn:aws:iam::123456789012:role/analytics-clickstream-ingest";
+    p.setStatus(new dev.uba.operator.api.v1alpha1.UbaPipelineStatus());
+    p.getStatus().setIngestionRole(new dev.uba.operator.api.v1alpha1.NamedArn("analytics-clickstream-ingest", legacy));
+    PipelineDesiredState desired = PipelineDesiredState.of(p, PipelineNames.of(p), WHERE);
+    assertThat(desired.domain().accessPolicy()).contains(legacy).doesNotContain("role/uba/");
+    assertThat(desired.delivery().settings().roleArn()).isEqualTo(legacy);
+    assertThat(of(spec).delivery().settings().roleArn()).as("a new role").isEqualTo(ROLE_ARN);
   }
 }

@@ -141,6 +141,22 @@ class PipelinePoliciesTest {
   }
 
   @Test
+  void theIngestionRoleMayPostPutAndGetButNotDelete() throws Exception {
+    String doc = PipelinePolicies.domainAccess(DOMAIN, ROLE, List.of("arn:aws:iam::123456789012:role/analysts", ROLE));
+    JsonNode ingestion = statements(doc).stream().filter(s -> values(s.get("Principal").get("AWS")).contains(ROLE))
+        .reduce((a, b) -> {
+          throw new AssertionError("the ingestion role is in one statement only");
+        }).orElseThrow();
+    assertThat(values(ingestion.get("Principal").get("AWS"))).containsExactly(ROLE);
+    assertThat(values(ingestion.get("Action"))).containsExactlyInAnyOrder("es:ESHttpPost", "es:ESHttpPut",
+        "es:ESHttpGet");
+    JsonNode analysts = statements(doc).stream()
+        .filter(s -> values(s.get("Principal").get("AWS")).contains("arn:aws:iam::123456789012:role/analysts"))
+        .findFirst().orElseThrow();
+    assertThat(values(analysts.get("Action"))).containsExactly("es:ESHttp*");
+  }
+
+  @Test
   void domainAccessWithoutExtraPrincipalsGrantsOnlyTheIngestionRole() throws Exception {
     for (List<String> none : java.util.Arrays.asList(List.<String>of(), null)) {
       String doc = PipelinePolicies.domainAccess(DOMAIN, ROLE, none);

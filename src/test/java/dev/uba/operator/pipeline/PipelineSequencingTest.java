@@ -54,8 +54,9 @@ class PipelineSequencingTest {
       "IamPolicy", (name, h) -> new PolicyActual(name, h.desired().arn(), "v1", h.desired().document(), h.tags()),
       PolicyActual::name).settlesOnCreate();
   private final FakeResource<RoleDesired, RoleActual> role = new FakeResource<>(aws, "IamRole",
-      (name, h) -> new RoleActual(name, "arn:role/" + name, h.desired().trustPolicy(), h.desired().inlinePolicy(),
-          h.tags()), RoleActual::name);
+      (name, h) -> new RoleActual(name, "arn:aws:iam::123456789012:role" + h.desired().path() + name,
+          h.desired().trustPolicy(), h.desired().inlinePolicy(), h.desired().permissionsBoundary(), h.tags()),
+      RoleActual::name);
   private final FakeResource<DomainDesired, DomainActual> domain = new FakeResource<>(aws, "OpenSearchDomain",
       PipelineSequencingTest::domainOf, DomainActual::name);
   private final FakeResource<BucketDesired, BucketActual> archive = new FakeResource<BucketDesired, BucketActual>(aws,
@@ -193,6 +194,18 @@ class PipelineSequencingTest {
     converged(reconciler, p);
     assertThat(aws.writes()).hasSize(5).last().isEqualTo("create OpenSearchIndexTemplate uba-events");
     assertThat(p.getStatus().getSearch().getIndexTemplate()).isEqualTo("uba-events");
+  }
+
+  @Test
+  void accessForAnAccountNotAllowedIsInvalidSpecAndNothingIsAskedOfAws() {
+    UbaPipeline p = pipeline(true, DeletionPolicy.Delete);
+    p.getSpec().getSearch().setAccessPrincipals(List.of("arn:aws:iam::210987654321:role/elsewhere"));
+    List<Outcome> outcomes = pass(reconciler(), p);
+    assertThat(aws.journal()).as("no AWS call but knowing the own account").isEmpty();
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.reason()).isEqualTo(Reasons.INVALID_SPEC);
+      assertThat(o.message()).contains("spec.search.accessPrincipals[0]").contains("210987654321");
+    });
   }
 
   @Test

@@ -301,4 +301,22 @@ class PipelineValidationTest {
     assertThat(o).isPresent();
     assertThat(o.get().message()).contains("spec.region");
   }
+
+  @Test
+  void accessPrincipalsOfOtherAccountsAreRefusedUnlessAllowed() {
+    SearchSpec search = new SearchSpec();
+    search.setAccessPrincipals(List.of("arn:aws:iam::123456789012:role/analysts", "210987654321",
+        "arn:aws:iam::999999999999:user/someone"));
+    Outcome refused = PipelineValidation.checkPrincipalAccounts(search,
+        dev.uba.operator.config.LeastPrivilege.DEFAULTS, "123456789012").orElseThrow();
+    assertThat(refused.reason()).isEqualTo("InvalidSpec");
+    assertThat(refused.message()).contains("spec.search.accessPrincipals[1]").contains("210987654321")
+        .contains("spec.search.accessPrincipals[2]").contains("999999999999").contains("UBA_ALLOWED_ACCOUNTS")
+        .doesNotContain("accessPrincipals[0]");
+
+    var allowing = dev.uba.operator.config.LeastPrivilege.fromEnvironment(
+        Map.of("UBA_ALLOWED_ACCOUNTS", "210987654321,999999999999"));
+    assertThat(PipelineValidation.checkPrincipalAccounts(search, allowing, "123456789012")).isEmpty();
+    assertThat(PipelineValidation.checkPrincipalAccounts(null, allowing, "123456789012")).isEmpty();
+  }
 }

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * An IAM role with a trust policy and one inline policy. Reads: GetRole and GetRolePolicy. IAM is
- * synchronous, so every write is settled when it returns. Documents are compared semantically.
+ * An IAM role with a trust policy, one inline policy and (when configured) a permissions boundary,
+ * created under its path. Reads: GetRole and GetRolePolicy; a role is found by name whatever its path.
+ * IAM is synchronous, so every write is settled when it returns. Documents are compared semantically.
  */
 public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
   private final IamClient iam;
@@ -45,7 +46,8 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
     } catch (NoSuchEntityException e) {
       inline = null;
     }
-    return Optional.of(new RoleActual(role.roleName(), role.arn(), role.assumeRolePolicyDocument(), inline,
+    String boundary = role.permissionsBoundary() == null ? null : role.permissionsBoundary().permissionsBoundaryArn();
+    return Optional.of(new RoleActual(role.roleName(), role.arn(), role.assumeRolePolicyDocument(), inline, boundary,
         IamTags.toMap(role.tags())));
   }
 
@@ -63,8 +65,9 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
 
   @Override
   public Applied create(RoleDesired desired) {
-    iam.createRole(r -> r.roleName(desired.name()).description(desired.description())
-        .assumeRolePolicyDocument(desired.trustPolicy()).tags(IamTags.toList(desired.tags())));
+    iam.createRole(r -> r.roleName(desired.name()).path(desired.path()).description(desired.description())
+        .assumeRolePolicyDocument(desired.trustPolicy()).permissionsBoundary(desired.permissionsBoundary())
+        .tags(IamTags.toList(desired.tags())));
     iam.putRolePolicy(r -> r.roleName(desired.name()).policyName(desired.inlinePolicyName())
         .policyDocument(desired.inlinePolicy()));
     return Applied.SETTLED;
@@ -74,6 +77,10 @@ public final class IamRole implements AwsResource<RoleDesired, RoleActual> {
   public Applied update(RoleDesired desired, RoleActual actual, Drift drift) {
     if (drift.has(RoleDrift.TRUST_POLICY)) {
       iam.updateAssumeRolePolicy(r -> r.roleName(desired.name()).policyDocument(desired.trustPolicy()));
+    }
+    if (drift.has(RoleDrift.PERMISSIONS_BOUNDARY)) {
+      // Before the inline policy: what the role may do is capped first, then widened.
+      iam.putRolePermissionsBoundary(r -> r.roleName(desired.name()).permissionsBoundary(desired.permissionsBoundary()));
     }
     if (drift.has(RoleDrift.inlinePolicy(desired))) {
       iam.putRolePolicy(r -> r.roleName(desired.name()).policyName(desired.inlinePolicyName())

@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 
 /**
- * A customer-managed IAM policy. Reads: GetPolicy and GetPolicyVersion. A changed document becomes a
- * new default version; IAM keeps at most 5 versions, so the oldest non-default one goes first.
+ * A customer-managed IAM policy, created under its path. Reads: GetPolicy and GetPolicyVersion; a
+ * policy of the same name from before the operator used a path is found at its legacy ARN (one more
+ * GetPolicy for it). A changed document becomes a new default version; IAM keeps at most 5
+ * versions, so the oldest non-default one goes first.
  */
 public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyActual> {
   static final int MAX_VERSIONS = 5;
@@ -38,18 +40,28 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
 
   @Override
   public Optional<PolicyActual> observe(PolicyDesired desired) {
-    Policy policy;
-    try {
-      policy = iam.getPolicy(r -> r.policyArn(desired.arn())).policy();
-    } catch (NoSuchEntityException e) {
+    Optional<Policy> found = find(desired.arn());
+    if (found.isEmpty() && desired.legacyArn() != null) {
+      found = find(desired.legacyArn());
+    }
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    String document = iam.getPolicyVersion(r -> r.policyArn(desired.arn()).versionId(policy.defaultVersionId()))
+    Policy policy = found.get();
+    String document = iam.getPolicyVersion(r -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
         .policyVersion().document();
     return Optional.of(new PolicyActual(policy.policyName(), policy.arn(), policy.defaultVersionId(), document,
         IamRole.IamTags.toMap(policy.tags())));
   }
 
+
+  private Optional<Policy> find(String arn) {
+    try {
+      return Optional.of(iam.getPolicy(r -> r.policyArn(arn)).policy());
+    } catch (NoSuchEntityException e) {
+      return Optional.empty();
+    }
+  }
 
   @Override
   public AwsState state(PolicyActual actual) {
@@ -68,7 +80,7 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
 
   @Override
   public Applied create(PolicyDesired desired) {
-    iam.createPolicy(r -> r.policyName(desired.name()).description(desired.description())
+    iam.createPolicy(r -> r.policyName(desired.name()).path(desired.path()).description(desired.description())
         .policyDocument(desired.document()).tags(IamRole.IamTags.toList(desired.tags())));
     return Applied.SETTLED;
   }

@@ -3,9 +3,13 @@ package dev.uba.operator.aws.iam;
 import dev.uba.operator.engine.Drift;
 import dev.uba.operator.engine.PolicyDocuments;
 
-/** The differences between a desired and an actual role (pure); documents compared semantically. */
+/**
+ * The differences between a desired and an actual role (pure); documents compared semantically. A
+ * boundary is compared only when one is wanted: the operator sets its own, it never removes one.
+ */
 public final class RoleDrift {
   public static final String TRUST_POLICY = "trust policy";
+  public static final String PERMISSIONS_BOUNDARY = "permissions boundary";
 
   private RoleDrift() {}
 
@@ -20,6 +24,9 @@ public final class RoleDrift {
             desired.trustPolicy(), actual.trustPolicy())
         .namedIf(actual.inlinePolicy() == null || !PolicyDocuments.equivalent(desired.inlinePolicy(),
             actual.inlinePolicy()), inlinePolicy(desired), desired.inlinePolicy(), actual.inlinePolicy())
+        .namedIf(desired.permissionsBoundary() != null
+            && !desired.permissionsBoundary().equals(actual.permissionsBoundary()), PERMISSIONS_BOUNDARY,
+            desired.permissionsBoundary(), actual.permissionsBoundary())
         .tags(desired.tags(), actual.tags())
         .build();
   }

@@ -37,6 +37,19 @@ class IamDriftTest {
   }
 
   @Test
+  void aMissingOrOtherBoundaryIsDriftOnlyWhenOneIsConfigured() {
+    String boundary = "arn:aws:iam::123456789012:policy/uba-boundary";
+    RoleDesired bounded = new RoleDesired("r", "/uba/", "d", TRUST, "uba-ingest", INLINE, boundary, TAGS);
+    assertThat(RoleDrift.of(bounded, new RoleActual("r", "arn:r", TRUST, INLINE, boundary, TAGS)).isEmpty()).isTrue();
+    assertThat(RoleDrift.of(bounded, new RoleActual("r", "arn:r", TRUST, INLINE, null, TAGS)).described())
+        .as("removed behind the operator's back").containsExactly("permissions boundary");
+    assertThat(RoleDrift.of(bounded, new RoleActual("r", "arn:r", TRUST, INLINE,
+        "arn:aws:iam::123456789012:policy/wider", TAGS)).described()).containsExactly("permissions boundary");
+    assertThat(RoleDrift.of(ROLE, new RoleActual("r", "arn:r", TRUST, INLINE, "arn:aws:iam::1:policy/any", TAGS))
+        .isEmpty()).as("without UBA_IAM_PERMISSIONS_BOUNDARY a role's boundary is left alone").isTrue();
+  }
+
+  @Test
   void aPolicyDocumentComparesSemanticallyAndTagsCount() {
     ManagedPolicy policy = new ManagedPolicy(null);
     PolicyDesired desired = new PolicyDesired("p", "arn:p", "d", INLINE, TAGS);

@@ -148,8 +148,12 @@ public final class FakeResource<D extends Desired, A> implements AwsResource<D, 
     };
   }
 
+  /** The ARN the fake's actual state carries (as AWS would report it), else one made up from the name. */
   @Override
   public String arn(A actual) {
+    if (actual instanceof dev.uba.operator.engine.Observed observed && observed.arn() != null) {
+      return observed.arn();
+    }
     return "arn:fake:" + kind + ":" + nameOf.apply(actual);
   }
 

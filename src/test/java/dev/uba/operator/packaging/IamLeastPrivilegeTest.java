@@ -100,7 +100,7 @@ class IamLeastPrivilegeTest {
         "UpdateStreamMode", "DeleteStream")) {
       calls.add(call("kinesis:" + write, STREAM, owned()));
     }
-    for (String read : List.of("DescribeDomain", "DescribeDomains", "ListTags")) {
+    for (String read : List.of("DescribeDomains", "ListTags")) {
       calls.add(call("es:" + read, DOMAIN, NONE));
     }
     calls.add(call("es:CreateDomain", DOMAIN, created()));

@@ -23,6 +23,8 @@ public class PersonalizationModelStatus extends CommonStatus {
   private String lastTrainedTime;
   private Map<String, Double> metrics = new LinkedHashMap<>();
   private String trackingSecretName;
+  /** The uid of the Secret the model wrote, so that it is told apart from one it did not write. */
+  private String trackingSecretUid;
   private String step;
   /** The data-access role the operator created (absent when spec.trainingData.roleArn is given). */
   private NamedArn dataAccessRole;
@@ -73,6 +75,8 @@ public class PersonalizationModelStatus extends CommonStatus {
   public void setMetrics(Map<String, Double> v) { this.metrics = v; }
   public String getTrackingSecretName() { return trackingSecretName; }
   public void setTrackingSecretName(String v) { this.trackingSecretName = v; }
+  public String getTrackingSecretUid() { return trackingSecretUid; }
+  public void setTrackingSecretUid(String v) { this.trackingSecretUid = v; }
   public String getStep() { return step; }
   public void setStep(String v) { this.step = v; }
   public NamedArn getDataAccessRole() { return dataAccessRole; }

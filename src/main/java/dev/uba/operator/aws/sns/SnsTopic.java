@@ -33,8 +33,9 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   }
 
   /**
-   * The topic's attributes (GetTopicAttributes) and tags; an existing topic the object only uses
-   * ({@link TopicDesired#managed()} false) without its tags, in one read.
+   * The topic's attributes (GetTopicAttributes) and tags (ListTagsForResource); an existing topic the
+   * object only uses ({@link TopicDesired#managed()} false) too, whose tag uba.dev/allow-namespaces
+   * says which namespaces may use it.
    */
   @Override
   public Optional<TopicActual> observe(TopicDesired desired) {
@@ -45,13 +46,11 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
       return Optional.empty();
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    if (desired.managed()) {
-      try {
-        sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
-      } catch (NotFoundException e) {
-        // deleted between the two reads
-        return Optional.empty();
-      }
+    try {
+      sns.listTagsForResource(r -> r.resourceArn(desired.arn())).tags().forEach(t -> tags.put(t.key(), t.value()));
+    } catch (NotFoundException e) {
+      // deleted between the two reads
+      return Optional.empty();
     }
     return Optional.of(new TopicActual(TopicActual.nameOf(desired.arn()), desired.arn(), attributes, tags));
   }

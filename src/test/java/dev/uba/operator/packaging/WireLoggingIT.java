@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,14 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
  * The operator's logback.xml with UBA_ROOT_LOG_LEVEL=DEBUG: a DescribeEventTracker answer, read with
  * the operator's HTTP client from a stand-in on loopback, leaves no trace of its tracking ID in the
  * log, because the wire, header and request loggers stay at WARN. Without that pin it would be there.
+ *
+ * <p>The SDK's Apache client logs through commons-logging, which in the jar falls back to
+ * java.util.logging (off below INFO). Here commons-logging is sent to SLF4J, as a bridge such as
+ * jcl-over-slf4j would do, so that the wire log reaches logback and the pin is what keeps it out.
  */
 class WireLoggingIT {
   private static final String TRACKING_ID = "d6a1c2f0-7c39-4f1e-9a55-secret-tracking-id";
+  private static final String COMMONS_LOGGING_IMPL = "org.apache.commons.logging.Log";
   private final LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
   private HttpServer server;
 
@@ -39,6 +46,8 @@ class WireLoggingIT {
       server.stop(0);
     }
     System.clearProperty("UBA_ROOT_LOG_LEVEL");
+    System.clearProperty(COMMONS_LOGGING_IMPL);
+    LogFactory.releaseAll();
     logback.reset();
   }
 
@@ -57,6 +66,8 @@ class WireLoggingIT {
     });
     server.start();
 
+    System.setProperty(COMMONS_LOGGING_IMPL, ToSlf4j.class.getName());
+    LogFactory.releaseAll();
     System.setProperty("UBA_ROOT_LOG_LEVEL", "DEBUG");
     ByteArrayOutputStream log = configureOperatorLogging();
     assertThat(logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.DEBUG);
@@ -105,5 +116,33 @@ class WireLoggingIT {
     memory.start();
     logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(memory);
     return out;
+  }
+
+  /** commons-logging to SLF4J, level for level (what a bridge such as jcl-over-slf4j does). */
+  public static final class ToSlf4j implements Log {
+    private final org.slf4j.Logger logger;
+
+    public ToSlf4j(String name) {
+      this.logger = LoggerFactory.getLogger(name);
+    }
+
+    @Override public boolean isDebugEnabled() { return logger.isDebugEnabled(); }
+    @Override public boolean isErrorEnabled() { return logger.isErrorEnabled(); }
+    @Override public boolean isFatalEnabled() { return logger.isErrorEnabled(); }
+    @Override public boolean isInfoEnabled() { return logger.isInfoEnabled(); }
+    @Override public boolean isTraceEnabled() { return logger.isTraceEnabled(); }
+    @Override public boolean isWarnEnabled() { return logger.isWarnEnabled(); }
+    @Override public void trace(Object m) { logger.trace(String.valueOf(m)); }
+    @Override public void trace(Object m, Throwable t) { logger.trace(String.valueOf(m), t); }
+    @Override public void debug(Object m) { logger.debug(String.valueOf(m)); }
+    @Override public void debug(Object m, Throwable t) { logger.debug(String.valueOf(m), t); }
+    @Override public void info(Object m) { logger.info(String.valueOf(m)); }
+    @Override public void info(Object m, Throwable t) { logger.info(String.valueOf(m), t); }
+    @Override public void warn(Object m) { logger.warn(String.valueOf(m)); }
+    @Override public void warn(Object m, Throwable t) { logger.warn(String.valueOf(m), t); }
+    @Override public void error(Object m) { logger.error(String.valueOf(m)); }
+    @Override public void error(Object m, Throwable t) { logger.error(String.valueOf(m), t); }
+    @Override public void fatal(Object m) { logger.error(String.valueOf(m)); }
+    @Override public void fatal(Object m, Throwable t) { logger.error(String.valueOf(m), t); }
   }
 }

@@ -188,7 +188,7 @@ public class PersonalizationModelReconciler
       if (e.getCode() == 403) {
         return Optional.of(Outcome.degraded(Reasons.ACCESS_DENIED, "the operator may not write Secret "
             + names.secret() + " in namespace " + model.getMetadata().getNamespace()
-            + ": it needs patch on secrets there (Helm value rbac.secretNamespaces)"));
+            + ": it needs create and patch on secrets there (Helm value rbac.secretNamespaces)"));
       }
       return Optional.of(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: "
           + e.getMessage()));

@@ -35,6 +35,7 @@ import dev.uba.operator.engine.StatusDerivation;
 import dev.uba.operator.engine.fake.FakeAws;
 import dev.uba.operator.engine.fake.FakeResource;
 import dev.uba.operator.engine.fake.FakeSolutionVersion;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
@@ -122,10 +123,15 @@ final class ModelFakes implements ModelAws {
 
   /** Names of Secrets that exist and are not the model's: writing them is refused. */
   final Set<String> foreignSecrets = new HashSet<>();
+  /** True: the operator has no rights on Secrets in the model's namespace (the API server answers 403). */
+  boolean secretsForbidden;
 
   private TrackingSecret.Written writeSecret(Context<PersonalizationModel> context,
       PersonalizationModel model, String name, Map<String, String> data,
       String recordedUid) {
+    if (secretsForbidden) {
+      throw new KubernetesClientException("secrets is forbidden", 403, null);
+    }
     if (foreignSecrets.contains(name)) {
       return TrackingSecret.Written.FOREIGN;
     }

@@ -108,6 +108,18 @@ class ModelSequencingTest {
   }
 
   @Test
+  void noRightsOnSecretsInTheNamespaceIsAccessDeniedNamingTheHelmValue() {
+    fakes.secretsForbidden = true;
+    for (int i = 0; i < 12 && (status() == null || !condition(StatusDerivation.DEGRADED)); i++) {
+      pass();
+      fakes.settle();
+    }
+    assertThat(StatusDerivation.find(status().getConditions(), StatusDerivation.DEGRADED).orElseThrow().getReason())
+        .isEqualTo(Reasons.ACCESS_DENIED);
+    assertThat(degradedMessage()).contains("Secret recs-personalize", "rbac.secretNamespaces");
+  }
+
+  @Test
   void aConvergedModelWritesNothingAndReadsNoSolutionVersion() {
     fakes.untilReady(reconciler, model, 12);
     fakes.aws.clearJournal();

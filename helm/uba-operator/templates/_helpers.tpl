@@ -48,7 +48,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- if or .Values.leaderElection.enabled (gt (int .Values.replicaCount) 1) }}true{{ end }}
 {{- end }}
 
-{{/* The rules on the operator's own kinds, events and Secrets (cluster-wide or per watched namespace). */}}
+{{/* The rules on the operator's own kinds and events (cluster-wide or per watched namespace). */}}
 {{- define "uba-operator.rules" -}}
 - apiGroups: ["uba.dev"]
   resources: ["ubapipelines", "anomalyalerts", "personalizationmodels"]
@@ -62,9 +62,14 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
-# The PersonalizationModel's tracking Secret (<name>-personalize): read, created and patched by
-# name; no list or watch (the operator keeps no Secret informer).
+{{- end }}
+
+{{/*
+The PersonalizationModel's tracking Secret (<name>-personalize), only in namespaces (never
+cluster-wide): created, then server-side applied with its uid; never read, listed or watched.
+*/}}
+{{- define "uba-operator.secretRules" -}}
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "create", "update", "patch"]
+  verbs: ["create", "patch"]
 {{- end }}

@@ -130,8 +130,9 @@ final class AlertWorkflow {
   }
 
   /**
-   * A managed topic is converged; the existing topic of spec.notification.topicArn is only looked up.
-   * Its dependents go on once it exists and is ours (or, an existing one, once it is found).
+   * A managed topic is converged; the existing topic of spec.notification.topicArn is only looked up,
+   * and used only when its tag {@value TopicAccess#ALLOW_TAG} grants the alert's namespace. Its
+   * dependents go on once it exists and is ours (or, an existing one, once it is found and granted).
    */
   private static NodeResult topic(AlertPass p) {
     TopicDesired managed = p.desired().topic();
@@ -145,9 +146,16 @@ final class AlertWorkflow {
     Step<TopicActual> step = Converger.lookup(p.aws().topic(), TopicDesired.existing(arn),
         Outcome.progressing(Reasons.WAITING, "SnsTopic " + name
             + ": the existing topic of spec.notification.topicArn does not exist: " + arn));
-    if (step.outcome().isReady()) {
-      p.status().setTopic(new UsedResource(name, arn, false));
+    if (!step.outcome().isReady()) {
+      return NodeResult.of(step);
     }
+    String namespace = p.alert().getMetadata().getNamespace();
+    if (!TopicAccess.allows(step.actual().orElseThrow().tags(), namespace)) {
+      // Not granted: no subscription, alarm action or rule target comes to name the topic.
+      return NodeResult.failed("SnsTopic", name,
+          Outcome.degraded(Reasons.ACCESS_DENIED, TopicAccess.refusal(arn, namespace)));
+    }
+    p.status().setTopic(new UsedResource(name, arn, false));
     return NodeResult.of(step);
   }
 

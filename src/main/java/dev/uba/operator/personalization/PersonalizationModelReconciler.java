@@ -179,10 +179,22 @@ public class PersonalizationModelReconciler
     Map<String, String> data = TrackingSecret.data(trackingId.orElse(null), status.getCampaignArn(),
         status.getEventTrackerArn());
     try {
-      secrets.write(context, model, names.secret(), data);
+      TrackingSecret.Written written = secrets.write(context, model, names.secret(), data,
+          status.getTrackingSecretUid());
+      if (written.foreign()) {
+        return Optional.of(Outcome.degraded(Reasons.ALREADY_EXISTS, "Secret " + names.secret()
+            + " exists and is not owned by this PersonalizationModel (no ownerReference with its UID);"
+            + " it is left untouched: delete or rename it to let the operator write the tracking Secret"));
+      }
       status.setTrackingSecretName(names.secret());
+      status.setTrackingSecretUid(written.uid());
       return Optional.empty();
     } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        return Optional.of(Outcome.degraded(Reasons.ACCESS_DENIED, "the operator may not write Secret "
+            + names.secret() + " in namespace " + model.getMetadata().getNamespace()
+            + ": it needs create and patch on secrets there (Helm value rbac.secretNamespaces)"));
+      }
       return Optional.of(Outcome.retrying(Reasons.WAITING, "writing Secret " + names.secret() + " failed: "
           + e.getMessage()));
     }

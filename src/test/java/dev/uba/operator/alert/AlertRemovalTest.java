@@ -62,7 +62,8 @@ class AlertRemovalTest {
 
     alerts.fake.logGroup.place("/uba/model-serving", LogGroupDesired.used("/uba/model-serving"),
         Map.of("owner", "platform"));
-    alerts.fake.topic.place("oncall", TopicDesired.existing(existing), Map.of("owner", "platform"));
+    alerts.fake.topic.place("oncall", TopicDesired.existing(existing), Map.of("owner", "platform",
+        "uba.dev/allow-namespaces", "analytics"));
     alerts.pass(alert);
     assertThat(alerts.writes()).containsExactly("create MetricFilter " + NAME, "create SnsSubscriptions oncall",
         "create CloudWatchAlarm " + NAME, "create EventRule " + NAME + "-state");

@@ -8,10 +8,13 @@ import static dev.uba.operator.alert.Alerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uba.operator.api.v1alpha1.AnomalyAlert;
+import dev.uba.operator.api.v1alpha1.AnomalyAlertSpec;
 import dev.uba.operator.api.v1alpha1.AnomalyAlertStatus;
+import dev.uba.operator.aws.sns.TopicDesired;
 import dev.uba.operator.engine.Outcome;
 import dev.uba.operator.engine.Reasons;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,33 @@ class AlertSequencingTest {
     alerts.pass(alert);
     assertThat(alerts.writes()).containsExactly("create SnsSubscriptions " + NAME, "create CloudWatchAlarm " + NAME,
         "create EventRule " + NAME + "-state");
+  }
+
+  @Test
+  void anExistingTopicIsUsedOnlyWhenItsTagGrantsTheNamespace() {
+    FakeAlertAws aws = new FakeAlertAws();
+    alerts = new AlertPasses(aws);
+    String theirs = "arn:aws:sns:us-east-1:123456789012:platform-oncall";
+    aws.topic.place("platform-oncall", TopicDesired.existing(theirs), Map.of("owner", "platform",
+        TopicAccess.ALLOW_TAG, "billing, search"));
+    AnomalyAlertSpec spec = Alerts.threshold();
+    spec.getNotification().setTopicArn(theirs);
+    AnomalyAlert alert = alert(spec);
+
+    List<Outcome> outcomes = alerts.pass(alert);
+    assertThat(alerts.writes()).as("nothing subscribed, no alarm or rule aimed at the topic").isEmpty();
+    assertThat(outcomes).filteredOn(Outcome::isDegraded).singleElement().satisfies(o -> {
+      assertThat(o.reason()).isEqualTo(Reasons.ACCESS_DENIED);
+      assertThat(o.message()).contains(theirs, TopicAccess.ALLOW_TAG, "analytics");
+    });
+
+    aws.topic.place("platform-oncall", TopicDesired.existing(theirs), Map.of(TopicAccess.ALLOW_TAG, "billing,analytics"));
+    outcomes = alerts.pass(alert);
+    assertThat(outcomes).allMatch(Outcome::isReady);
+    assertThat(alerts.writes()).containsExactly("create SnsSubscriptions platform-oncall",
+        "create CloudWatchAlarm " + NAME);
+    assertThat(alert.getStatus().getTopic().getArn()).isEqualTo(theirs);
+    assertThat(alert.getStatus().getTopic().getManaged()).isFalse();
   }
 
   @Test

@@ -474,7 +474,8 @@ class AnomalyAlertLifecycleIT {
   @Test
   void anExistingTopicIsOnlySubscribedToAndNeverChangedOrDeleted() {
     String existing = check.sns.createTopic(r -> r.name(ns + "-oncall")
-        .tags(t -> t.key("owner").value("platform"))).topicArn();
+        .tags(t -> t.key("owner").value("platform"), t -> t.key("uba.dev/allow-namespaces").value("billing, " + ns)))
+        .topicArn();
     Map<String, String> before = check.topic(existing).orElseThrow();
     alerts.create(ns, """
         apiVersion: uba.dev/v1alpha1
@@ -497,7 +498,8 @@ class AnomalyAlertLifecycleIT {
     assertThat(check.subscriptions(existing)).extracting(Subscription::endpoint)
         .containsExactly("arn:aws:sqs:us-east-1:123456789012:ours");
     assertThat(check.topic(existing).orElseThrow().get("Policy")).isEqualTo(before.get("Policy"));
-    assertThat(check.topicTags(existing)).containsExactly(Map.entry("owner", "platform"));
+    assertThat(check.topicTags(existing)).containsOnly(Map.entry("owner", "platform"),
+        Map.entry("uba.dev/allow-namespaces", "billing, " + ns));
     // Someone else's subscription on that topic is not the alert's to remove.
     check.sns.subscribe(r -> r.topicArn(existing).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:123456789012:theirs"));
 
@@ -508,6 +510,46 @@ class AnomalyAlertLifecycleIT {
         .containsExactly("arn:aws:sqs:us-east-1:123456789012:theirs");
     assertThat(check.alarm(ns + "-shared-topic")).isEmpty();
     assertThat(check.ruleExists(ns + "-shared-topic-state")).isFalse();
+  }
+
+  @Test
+  void anExistingTopicWhoseTagDoesNotGrantTheNamespaceIsRefusedAndNothingIsSubscribedUntilItDoes() {
+    String theirs = check.sns.createTopic(r -> r.name(ns + "-billing-alerts")
+        .tags(t -> t.key("uba.dev/allow-namespaces").value("billing"))).topicArn();
+    int subscribes = aws.calls().count("sns", "Subscribe");
+    int alarms = aws.calls().count("*", "PutMetricAlarm");
+    alerts.create(ns, """
+        apiVersion: uba.dev/v1alpha1
+        kind: AnomalyAlert
+        metadata: {name: borrowed-topic}
+        spec:
+          metric: {namespace: UBA/Test, name: Errors}
+          condition:
+            threshold: {comparison: GreaterThanThreshold, value: 0}
+          notification:
+            topicArn: %s
+            subscriptions:
+              - {protocol: sqs, endpoint: "arn:aws:sqs:us-east-1:123456789012:eavesdropper"}
+        """.formatted(theirs));
+    AnomalyAlert refused = alerts.awaitCondition(ns, "borrowed-topic", "Degraded", "AccessDenied");
+    assertThat(AnomalyAlerts.condition(refused, "Degraded").orElseThrow().getMessage())
+        .contains(theirs, "uba.dev/allow-namespaces", ns);
+    assertThat(refused.getStatus().getPhase().name()).isEqualTo("Degraded");
+    assertThat(check.subscriptions(theirs)).isEmpty();
+    assertThat(aws.calls().count("sns", "Subscribe")).as("no Subscribe call").isEqualTo(subscribes);
+    assertThat(aws.calls().count("*", "PutMetricAlarm")).as("no alarm aimed at the topic").isEqualTo(alarms);
+    assertThat(check.alarm(ns + "-borrowed-topic")).isEmpty();
+
+    // The topic's owner grants the namespace: the alert goes on at its next look.
+    check.sns.tagResource(r -> r.resourceArn(theirs).tags(t -> t.key("uba.dev/allow-namespaces").value("billing," + ns)));
+    alerts.awaitReady(ns, "borrowed-topic");
+    assertThat(check.subscriptions(theirs)).extracting(Subscription::endpoint)
+        .containsExactly("arn:aws:sqs:us-east-1:123456789012:eavesdropper");
+
+    alerts.delete(ns, "borrowed-topic");
+    alerts.awaitGone(ns, "borrowed-topic");
+    assertThat(check.subscriptions(theirs)).isEmpty();
+    assertThat(check.topic(theirs)).isPresent();
   }
 
   @Test

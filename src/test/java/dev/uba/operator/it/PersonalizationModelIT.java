@@ -172,6 +172,38 @@ class PersonalizationModelIT {
   }
 
   @Test
+  void aSecretOfTheModelsNameThatItDoesNotOwnIsLeftUntouchedAndTheModelIsDegradedUntilItIsGone() {
+    trainingData();
+    Secret theirs = client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+        .withName("taken-personalize").withNamespace(ns).endMetadata()
+        .withData(java.util.Map.of("password", "c2VjcmV0")).build()).create();
+    models.create(ns, yaml("taken", "s3://" + bucket + "/interactions/", ""));
+
+    PersonalizationModel refused = models.awaitDegraded(ns, "taken", "AlreadyExists");
+    assertThat(Models.condition(refused, "Degraded").orElseThrow().getMessage())
+        .contains("Secret taken-personalize", "not owned by this PersonalizationModel");
+    assertThat(refused.getStatus().getTrackingSecretName()).isNull();
+    Secret after = client.secrets().inNamespace(ns).withName("taken-personalize").get();
+    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(theirs.getMetadata().getResourceVersion());
+    assertThat(after.getData()).containsOnlyKeys("password");
+    assertThat(after.getMetadata().getOwnerReferences()).as("not garbage-collected with the model").isNullOrEmpty();
+
+    // Once its owner removes it, the model writes its own at its next look (a resync, here brought
+    // forward by a change of spec).
+    client.resource(after).delete();
+    models.edit(ns, "taken", m -> {
+      m.getSpec().setTags(java.util.Map.of("team", "growth", "secret", "freed"));
+      return m;
+    });
+    PersonalizationModel ready = models.awaitReady(ns, "taken");
+    Secret ours = client.secrets().inNamespace(ns).withName("taken-personalize").get();
+    assertThat(ready.getStatus().getTrackingSecretUid()).isEqualTo(ours.getMetadata().getUid());
+    assertThat(ours.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(o -> assertThat(o.getUid()).isEqualTo(ready.getMetadata().getUid()));
+    deleteAndWait("taken");
+  }
+
+  @Test
   void aFailedImportIsDegradedWithAwsReasonAndResumesWithANewJobAfterTheSpecIsFixed() {
     aws.calls().clear();
     models.create(ns, yaml("bad", "s3://" + ns + "-missing/interactions/", ""));

@@ -67,6 +67,20 @@ class SpecValidationIT {
   }
 
   @Test
+  void schemaRefusesFourDedicatedMastersNamingTheField() {
+    assertThatThrownBy(() -> applyRaw("""
+        apiVersion: uba.dev/v1alpha1
+        kind: UbaPipeline
+        metadata: {name: four-masters}
+        spec:
+          search: {dedicatedMasters: {instanceType: m6g.large.search, count: 4}}
+        """))
+        .isInstanceOf(KubernetesClientException.class)
+        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
+        .hasMessageContaining("spec.search.dedicatedMasters.count");
+  }
+
+  @Test
   void schemaRefusesA29CharacterDomainNameNamingTheField() {
     assertThatThrownBy(() -> applyRaw("""
         apiVersion: uba.dev/v1alpha1

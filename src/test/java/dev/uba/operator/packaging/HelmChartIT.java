@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uba.operator.api.v1alpha1.PersonalizationModel;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.Helm;
 import dev.uba.operator.testenv.KubeApi;
+import dev.uba.operator.testenv.Models;
 import dev.uba.operator.testenv.OperatorProcess;
+import dev.uba.operator.testenv.aws.LocalAws;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * The chart against the real API server: its rendered manifests (with the CRDs) accepted by a
  * server-side dry run without a field dropped, and {@code helm install} creating the Deployment,
  * ServiceAccount and RBAC, which are then enough for the operator (run as that ServiceAccount by
- * impersonation) to elect itself leader and become ready. No pod runs: there is no controller manager.
+ * impersonation) to elect itself leader, become ready and bring a PersonalizationModel with its
+ * tracking Secret to Ready against the local AWS. No pod runs: there is no controller manager.
  */
 class HelmChartIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +70,11 @@ class HelmChartIT {
           "topologySpreadConstraints[0].maxSkew=1",
           "topologySpreadConstraints[0].topologyKey=topology.kubernetes.io/zone",
           "topologySpreadConstraints[0].whenUnsatisfiable=ScheduleAnyway"));
+      dryRunApply(client, templateWithCrds(ns, "rbac.secretNamespaces={" + teamA + "}",
+          "networkPolicy.enabled=true",
+          "networkPolicy.metricsFrom.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name=monitoring",
+          "networkPolicy.metricsFrom.podSelector.matchLabels.app=prometheus",
+          "networkPolicy.probeFrom={10.0.0.0/16}"));
     }
   }
 
@@ -114,7 +124,10 @@ class HelmChartIT {
       assertThat(allowed(client, user, watched, "uba.dev", "ubapipelines", "status", "patch")).isTrue();
       assertThat(allowed(client, user, watched, "uba.dev", "ubapipelines", "finalizers", "update")).isTrue();
       assertThat(allowed(client, user, watched, "", "secrets", "", "create")).isTrue();
+      assertThat(allowed(client, user, watched, "", "secrets", "", "patch")).isTrue();
+      assertThat(allowed(client, user, watched, "", "secrets", "", "get")).as("no reading of Secrets").isFalse();
       assertThat(allowed(client, user, watched, "", "secrets", "", "list")).as("no listing of Secrets").isFalse();
+      assertThat(allowed(client, user, watched, "", "secrets", "", "update")).isFalse();
       assertThat(allowed(client, user, watched, "", "events", "", "create")).isTrue();
       assertThat(allowed(client, user, watched, "uba.dev", "ubapipelines", "", "delete")).isFalse();
       assertThat(allowed(client, user, other, "uba.dev", "ubapipelines", "", "list")).isFalse();
@@ -123,14 +136,19 @@ class HelmChartIT {
       assertThat(allowed(client, user, other, "coordination.k8s.io", "leases", "", "update")).isFalse();
       assertThat(allowed(client, user, "", "", "namespaces", "", "list")).isFalse();
 
-      // The operator as that ServiceAccount, configured as the Deployment configures it.
+      // The operator as that ServiceAccount, configured as the Deployment configures it, against the local AWS.
+      LocalAws aws = LocalAws.shared();
+      aws.personalize().defaults();
       try (OperatorProcess operator = OperatorProcess.start(kube, "as-" + fullname, DockerfileTest.entrypoint(),
           Map.of("KUBERNETES_IMPERSONATE_USERNAME", user,
               "POD_NAMESPACE", ns,
               "UBA_LEADER_ELECTION", "true",
               "UBA_LEADER_ELECTION_NAMESPACE", ns,
               "UBA_WATCH_NAMESPACES", watched,
-              "HOSTNAME", fullname + "-0"))) {
+              "HOSTNAME", fullname + "-0",
+              "AWS_ENDPOINT_URL", aws.endpoint().toString(),
+              "UBA_POLL_INTERVAL", "1s",
+              "JAVA_TOOL_OPTIONS", "-Daws.cborEnabled=false"))) {
         operator.awaitReady(Duration.ofSeconds(90));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Lease lease = null;
@@ -143,6 +161,27 @@ class HelmChartIT {
         }
         assertThat(lease).as("Lease taken by the operator running as %s:%n%s", user, operator.log()).isNotNull();
         assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(fullname + "-0");
+
+        // A PersonalizationModel, whose tracking Secret the chart's rules let it create and patch
+        // without reading Secrets, becomes Ready with that Secret.
+        String bucket = watched + "-data";
+        Models.putS3Object(aws.motoEndpoint(), bucket, "interactions/part-0.csv",
+            "USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE\nu1,i1,1,click\n");
+        Models models = new Models(client);
+        models.create(watched, """
+            apiVersion: uba.dev/v1alpha1
+            kind: PersonalizationModel
+            metadata: {name: recs}
+            spec:
+              trainingData: {s3Uri: "s3://%s/interactions/"}
+            """.formatted(bucket));
+        PersonalizationModel ready = models.awaitReady(watched, "recs");
+        Secret secret = client.secrets().inNamespace(watched).withName("recs-personalize").get();
+        assertThat(secret.getMetadata().getUid()).isEqualTo(ready.getStatus().getTrackingSecretUid());
+        assertThat(secret.getData()).containsKeys("TRACKING_ID", "CAMPAIGN_ARN", "EVENT_TRACKER_ARN");
+        assertThat(secret.getMetadata().getManagedFields()).anyMatch(f -> "uba-operator".equals(f.getManager()));
+        models.delete(watched, "recs");
+        models.awaitGone(watched, "recs");
         assertThat(operator.log()).doesNotContain("Forbidden").doesNotContain("forbidden");
       }
     } finally {

@@ -34,7 +34,7 @@ class HelmChartTest {
   }
 
   @Test
-  void defaultsRenderOneHardenedReplicaWithClusterWideLeastPrivilege() throws IOException {
+  void defaultsRenderOneHardenedReplicaWithClusterWideLeastPrivilegeAndNoSecretRights() throws IOException {
     List<JsonNode> objects = render(Helm.template("uba-system"));
     assertThat(kinds(objects)).containsExactlyInAnyOrder(
         "ServiceAccount/uba-uba-operator", "ClusterRole/uba-uba-operator", "ClusterRoleBinding/uba-uba-operator",
@@ -86,8 +86,7 @@ class HelmChartTest {
         "uba.dev ubapipelines,anomalyalerts,personalizationmodels: get,list,watch,patch,update",
         "uba.dev ubapipelines/status,anomalyalerts/status,personalizationmodels/status: get,patch,update",
         "uba.dev ubapipelines/finalizers,anomalyalerts/finalizers,personalizationmodels/finalizers: update",
-        " events: create,patch",
-        " secrets: get,create,update,patch");
+        " events: create,patch");
     JsonNode binding = find(objects, "ClusterRoleBinding", "uba-uba-operator");
     assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("uba-uba-operator");
     assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("uba-system");
@@ -136,7 +135,8 @@ class HelmChartTest {
 
     for (String ns : List.of("team-a", "team-b")) {
       assertThat(rules(find(objects, "Role", "uba-uba-operator", ns))).hasSize(5)
-          .allMatch(r -> !r.contains("*") && !r.contains("leases") && !r.contains("namespaces"));
+          .allMatch(r -> !r.contains("*") && !r.contains("leases") && !r.contains("namespaces"))
+          .contains(" secrets: create,patch");
       JsonNode binding = find(objects, "RoleBinding", "uba-uba-operator", ns);
       assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("uba-system");
       assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("Role");
@@ -152,6 +152,50 @@ class HelmChartTest {
     assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("prometheus");
     assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http-metrics");
     assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
+  }
+
+  @Test
+  void watchingAllNamespacesSecretRightsComeOnlyFromRolesInTheNamespacesListed() throws IOException {
+    List<JsonNode> objects = render(Helm.template("uba-system", "rbac.secretNamespaces={team-a,team-b}"));
+    assertThat(kinds(objects)).contains("ClusterRole/uba-uba-operator",
+        "Role/uba-uba-operator-secrets@team-a", "RoleBinding/uba-uba-operator-secrets@team-a",
+        "Role/uba-uba-operator-secrets@team-b", "RoleBinding/uba-uba-operator-secrets@team-b");
+    assertThat(rules(find(objects, "ClusterRole", "uba-uba-operator"))).noneMatch(r -> r.contains("secrets"));
+    for (String ns : List.of("team-a", "team-b")) {
+      assertThat(rules(find(objects, "Role", "uba-uba-operator-secrets", ns)))
+          .as("no get, list or watch: Secrets are written by server-side apply").containsExactly(" secrets: create,patch");
+      JsonNode binding = find(objects, "RoleBinding", "uba-uba-operator-secrets", ns);
+      assertThat(binding.at("/roleRef/name").asText()).isEqualTo("uba-uba-operator-secrets");
+      assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("uba-uba-operator");
+      assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("uba-system");
+    }
+  }
+
+  @Test
+  void theNetworkPolicyIsOffByDefaultAndAdmitsOnlyTheScraperAndTheProbesToTheHttpPort() throws IOException {
+    assertThat(kinds(render(Helm.template("uba-system")))).noneMatch(k -> k.startsWith("NetworkPolicy/"));
+
+    JsonNode closed = find(render(Helm.template("uba-system", "networkPolicy.enabled=true")), "NetworkPolicy",
+        "uba-uba-operator");
+    assertThat(closed.at("/spec/podSelector/matchLabels/app.kubernetes.io~1instance").asText()).isEqualTo("uba");
+    assertThat(closed.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\"]");
+    assertThat(closed.at("/spec/ingress").isArray() && closed.at("/spec/ingress").isEmpty())
+        .as("no scraper named: no ingress at all (an empty selector would admit every pod)").isTrue();
+
+    JsonNode policy = find(render(Helm.template("uba-system", "networkPolicy.enabled=true",
+        "networkPolicy.metricsFrom.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name=monitoring",
+        "networkPolicy.metricsFrom.podSelector.matchLabels.app\\.kubernetes\\.io/name=prometheus",
+        "networkPolicy.probeFrom={10.0.0.0/16}")), "NetworkPolicy", "uba-uba-operator");
+    JsonNode scraper = policy.at("/spec/ingress/0");
+    assertThat(scraper.at("/from")).hasSize(1);
+    assertThat(scraper.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+        .isEqualTo("monitoring");
+    assertThat(scraper.at("/from/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("prometheus");
+    assertThat(scraper.at("/ports/0/port").asText()).isEqualTo("http");
+    JsonNode probes = policy.at("/spec/ingress/1");
+    assertThat(probes.at("/from/0/ipBlock/cidr").asText()).isEqualTo("10.0.0.0/16");
+    assertThat(probes.at("/ports/0/port").asText()).isEqualTo("http");
+    assertThat(policy.at("/spec/ingress")).hasSize(2);
   }
 
   @Test
@@ -357,7 +401,8 @@ class HelmChartTest {
     for (String bad : List.of("operator.logLevel=LOUD", "operator.resyncInterval=10 minutes",
         "serviceAccount.roleArn=uba-operator", "replicaCount=-1", "operator.watchNamespaces={Team_A}",
         "aws.region=Frankfurt", "unknownKey=1", "image.digest=0.1.0", "image.digest=sha256:abc",
-        "podDisruptionBudget.minAvailable=one", "userRoles.aggregate=yes")) {
+        "podDisruptionBudget.minAvailable=one", "userRoles.aggregate=yes",
+        "rbac.secretNamespaces={Team_A}", "networkPolicy.open=true")) {
       Helm.Result r = Helm.run("template", "uba", Helm.CHART.toString(), "--set", bad);
       assertThat(r.exit()).as("helm template --set %s must fail:%n%s", bad, r.output()).isNotZero();
       assertThat(r.output()).as(bad).contains("schema");

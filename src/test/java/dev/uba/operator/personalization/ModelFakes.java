@@ -35,11 +35,14 @@ import dev.uba.operator.engine.StatusDerivation;
 import dev.uba.operator.engine.fake.FakeAws;
 import dev.uba.operator.engine.fake.FakeResource;
 import dev.uba.operator.engine.fake.FakeSolutionVersion;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,15 +121,33 @@ final class ModelFakes implements ModelAws {
     return new ModelDesiredState.Location(region, "123456789012", "aws");
   }
 
+  /** Names of Secrets that exist and are not the model's: writing them is refused. */
+  final Set<String> foreignSecrets = new HashSet<>();
+  /** True: the operator has no rights on Secrets in the model's namespace (the API server answers 403). */
+  boolean secretsForbidden;
+
+  private TrackingSecret.Written writeSecret(Context<PersonalizationModel> context,
+      PersonalizationModel model, String name, Map<String, String> data,
+      String recordedUid) {
+    if (secretsForbidden) {
+      throw new KubernetesClientException("secrets is forbidden", 403, null);
+    }
+    if (foreignSecrets.contains(name)) {
+      return TrackingSecret.Written.FOREIGN;
+    }
+    secrets.put(name, data);
+    return new TrackingSecret.Written("uid-of-" + name);
+  }
+
   /** A reconciler (as after a start of the operator) over this account. */
   PersonalizationModelReconciler reconciler() {
-    return new PersonalizationModelReconciler(CONFIG, this, (context, model, name, data) -> secrets.put(name, data),
+    return new PersonalizationModelReconciler(CONFIG, this, this::writeSecret,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   /** A reconciler whose informer cache of UbaPipelines is {@code cache} (which throws when it cannot answer). */
   PersonalizationModelReconciler reconciler(Function<ResourceID, Optional<UbaPipeline>> cache) {
-    return new PersonalizationModelReconciler(CONFIG, this, (context, model, name, data) -> secrets.put(name, data),
+    return new PersonalizationModelReconciler(CONFIG, this, this::writeSecret,
         Clock.fixed(NOW, ZoneOffset.UTC)) {
       @Override
       Optional<UbaPipeline> cachedPipeline(ResourceID id) {

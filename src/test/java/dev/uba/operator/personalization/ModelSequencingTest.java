@@ -102,6 +102,40 @@ class ModelSequencingTest {
   }
 
   @Test
+  void aSecretOfThatNameTheModelDoesNotOwnIsLeftAloneAndTheModelIsDegraded() {
+    fakes.foreignSecrets.add("recs-personalize");
+    for (int i = 0; i < 12 && (status() == null || !condition(StatusDerivation.DEGRADED)); i++) {
+      pass();
+      fakes.settle();
+    }
+    assertThat(condition(StatusDerivation.DEGRADED)).isTrue();
+    assertThat(StatusDerivation.find(status().getConditions(), StatusDerivation.DEGRADED).orElseThrow().getReason())
+        .isEqualTo(Reasons.ALREADY_EXISTS);
+    assertThat(degradedMessage()).contains("Secret recs-personalize", "not owned by this PersonalizationModel");
+    assertThat(condition(StatusDerivation.READY)).isFalse();
+    assertThat(fakes.secrets).isEmpty();
+    assertThat(status().getTrackingSecretName()).isNull();
+
+    // Once it is gone, the model writes its own and records it.
+    fakes.foreignSecrets.clear();
+    fakes.untilReady(reconciler, model, 12);
+    assertThat(fakes.secrets).containsKey("recs-personalize");
+    assertThat(status().getTrackingSecretUid()).isEqualTo("uid-of-recs-personalize");
+  }
+
+  @Test
+  void noRightsOnSecretsInTheNamespaceIsAccessDeniedNamingTheHelmValue() {
+    fakes.secretsForbidden = true;
+    for (int i = 0; i < 12 && (status() == null || !condition(StatusDerivation.DEGRADED)); i++) {
+      pass();
+      fakes.settle();
+    }
+    assertThat(StatusDerivation.find(status().getConditions(), StatusDerivation.DEGRADED).orElseThrow().getReason())
+        .isEqualTo(Reasons.ACCESS_DENIED);
+    assertThat(degradedMessage()).contains("Secret recs-personalize", "rbac.secretNamespaces");
+  }
+
+  @Test
   void aConvergedModelWritesNothingAndReadsNoSolutionVersion() {
     fakes.untilReady(reconciler, model, 12);
     fakes.aws.clearJournal();

@@ -35,6 +35,8 @@ public class PersonalizationModelStatus extends CommonStatus {
   private Map<String, Double> metrics = new LinkedHashMap<>();
   @JsonPropertyDescription("Secret <name>-personalize with the keys TRACKING_ID, CAMPAIGN_ARN and EVENT_TRACKER_ARN.")
   private String trackingSecretName;
+  @JsonPropertyDescription("Uid of the Secret trackingSecretName as the model wrote it, so that a Secret it did not write is told apart.")
+  private String trackingSecretUid;
   @JsonPropertyDescription("The step that runs: DatasetGroup, Schema, Dataset, Import, EventTracker, Solution, Training, Campaign, Serving, Retraining or Deleting.")
   private String step;
   @JsonPropertyDescription("The IAM role <namespace>-<name>-personalize the operator created for Personalize to read the training data (absent when spec.trainingData.roleArn is given).")
@@ -87,6 +89,8 @@ public class PersonalizationModelStatus extends CommonStatus {
   public void setMetrics(Map<String, Double> v) { this.metrics = v; }
   public String getTrackingSecretName() { return trackingSecretName; }
   public void setTrackingSecretName(String v) { this.trackingSecretName = v; }
+  public String getTrackingSecretUid() { return trackingSecretUid; }
+  public void setTrackingSecretUid(String v) { this.trackingSecretUid = v; }
   public String getStep() { return step; }
   public void setStep(String v) { this.step = v; }
   public NamedArn getDataAccessRole() { return dataAccessRole; }

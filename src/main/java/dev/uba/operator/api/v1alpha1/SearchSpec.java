@@ -1,6 +1,7 @@
 package dev.uba.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.generator.annotation.Max;
@@ -123,6 +124,14 @@ public class SearchSpec {
     public void setReplicas(Integer replicas) { this.replicas = replicas == null ? 1 : replicas; }
   }
 
+  // The contract's enum 3 | 5: the generator's annotations cannot say it of an integer, so the
+  // schema gets it from this merge patch, which replaces "properties" whole and so restates both
+  // fields (a 4 is refused at apply time; PipelineValidation says the same).
+  @SchemaCustomizer(value = SchemaCustomizer.MergePatchCustomizer.class, input = """
+      {"properties": {
+        "count": {"type": "integer", "enum": [3, 5], "default": 3, "description": "Number of dedicated master nodes: 3 or 5."},
+        "instanceType": {"type": "string", "pattern": "^[a-z0-9]+\\\\.[a-z0-9]+\\\\.search$",
+                         "description": "Instance type of the dedicated master nodes."}}}""")
   public static class DedicatedMasters {
     @JsonPropertyDescription("Instance type of the dedicated master nodes.")
     @Required
@@ -131,8 +140,6 @@ public class SearchSpec {
 
     @JsonPropertyDescription("3 or 5.")
     @Default("3")
-    @Min(3)
-    @Max(5)
     private Integer count = 3;
 
     public String getInstanceType() { return instanceType; }

@@ -43,8 +43,9 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
   }
 
   /**
-   * The topic's attributes (GetTopicAttributes) and tags; an existing topic the object only uses
-   * ({@link TopicDesired#managed()} false) without its tags, in one read.
+   * The topic's attributes (GetTopicAttributes) and tags (ListTagsForResource); an existing topic the
+   * object only uses ({@link TopicDesired#managed()} false) too, whose tag uba.dev/allow-namespaces
+   * says which namespaces may use it.
    */
   @Override
   public Optional<TopicActual> observe(TopicDesired desired) {
@@ -54,14 +55,12 @@ public final class SnsTopic implements AwsResource<TopicDesired, TopicActual> {
     } catch (NotFoundException e) {
       return Optional.empty();
     }
-    Map<String, String> tags = Map.of();
-    if (desired.managed()) {
-      try {
-        tags = tagIndex.tagsOf(TagIndex.key(desired.arn()), () -> readTags(desired.arn()));
-      } catch (NotFoundException e) {
-        // deleted between the two reads
-        return Optional.empty();
-      }
+    Map<String, String> tags;
+    try {
+      tags = tagIndex.tagsOf(TagIndex.key(desired.arn()), () -> readTags(desired.arn()));
+    } catch (NotFoundException e) {
+      // deleted between the two reads
+      return Optional.empty();
     }
     return Optional.of(new TopicActual(TopicActual.nameOf(desired.arn()), desired.arn(), attributes, tags));
   }

@@ -3,6 +3,7 @@ package dev.uba.operator;
 import dev.uba.operator.alert.AnomalyAlertReconciler;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.aws.budget.AwsRateBudget;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.personalization.PersonalizationModelReconciler;
 import dev.uba.operator.pipeline.UbaPipelineReconciler;
@@ -43,7 +44,8 @@ public final class UbaOperator implements AutoCloseable {
     OperatorConfig config = OperatorConfig.fromEnvironment(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics awsCalls = new AwsCallMetrics(registry);
-    UbaOperator running = start(config, new KubernetesClientBuilder().build(), new AwsClients(awsCalls), awsCalls,
+    UbaOperator running = start(config, new KubernetesClientBuilder().build(), new AwsClients(awsCalls,
+        new AwsRateBudget(config.awsQuotaShare(), registry)), awsCalls,
         registry);
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "uba-operator-shutdown"));
     LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}", config.region(),
@@ -91,6 +93,11 @@ public final class UbaOperator implements AutoCloseable {
   /** Counts of the AWS calls made so far (also exported as the metric uba_aws_calls_total). */
   public AwsCallMetrics awsCalls() {
     return awsCalls;
+  }
+
+  /** The rate budget of the AWS calls, with its metrics (uba_aws_budget_*, uba_aws_throttled_total). */
+  public AwsRateBudget awsBudget() {
+    return aws.budget();
   }
 
   public Operator operator() {

@@ -1,7 +1,6 @@
 package dev.uba.operator.aws;
 
 import dev.uba.operator.aws.budget.AwsRateBudget;
-import dev.uba.operator.aws.budget.NoRetryOnThrottling;
 import dev.uba.operator.aws.budget.RateBudgetInterceptor;
 import dev.uba.operator.config.OperatorConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -15,7 +14,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -48,7 +46,6 @@ public final class AwsClients implements AutoCloseable {
   private final Optional<URI> endpointOverride;
   private final AwsCallMetrics metrics;
   private final AwsRateBudget budget;
-  private final RateBudgetInterceptor budgetInterceptor;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private final Map<String, GetCallerIdentityResponse> identities = new ConcurrentHashMap<>();
 
@@ -66,7 +63,7 @@ public final class AwsClients implements AutoCloseable {
       Optional<URI> endpointOverride) {
     this.metrics = metrics;
     this.budget = budget;
-    this.budgetInterceptor = new RateBudgetInterceptor(budget);
+
     this.credentials = credentials;
     this.endpointOverride = endpointOverride;
     this.http = ApacheHttpClient.builder()
@@ -195,10 +192,8 @@ public final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
     builder.region(Region.of(region))
         .credentialsProvider(credentials)
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .addExecutionInterceptor(metrics)
-            .addExecutionInterceptor(budgetInterceptor)
-            .retryStrategy(new NoRetryOnThrottling(AwsRetryStrategy.standardRetryStrategy()))
+        .overrideConfiguration(RateBudgetInterceptor.applyTo(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(metrics), budget)
             .apiCallTimeout(Duration.ofSeconds(60))
             .apiCallAttemptTimeout(Duration.ofSeconds(20))
             .build());

@@ -16,11 +16,37 @@ public final class AwsBudgetExhaustedException extends SdkClientException {
   private final Duration retryAfter;
 
   public AwsBudgetExhaustedException(String service, String operation, Duration retryAfter) {
-    super(SdkClientException.builder().message("the operator's rate budget of " + service + " " + operation
-        + " is used up for now; budget is available again in " + retryAfter.toMillis() + " ms"));
+    this(SdkClientException.builder().message("the operator's rate budget of " + service + " " + operation
+        + " is used up for now; budget is available again in " + retryAfter.toMillis() + " ms"),
+        service, operation, retryAfter);
+  }
+
+  private AwsBudgetExhaustedException(SdkClientException.Builder builder, String service, String operation,
+      Duration retryAfter) {
+    super(builder);
     this.service = service;
     this.operation = operation;
     this.retryAfter = retryAfter;
+  }
+
+  /** The SDK rebuilds a failure to add its attempt count: it stays of this type. */
+  @Override
+  public SdkClientException.Builder toBuilder() {
+    return new Rebuilt(this);
+  }
+
+  private static final class Rebuilt extends SdkClientException.BuilderImpl {
+    private final AwsBudgetExhaustedException original;
+
+    Rebuilt(AwsBudgetExhaustedException original) {
+      super(original);
+      this.original = original;
+    }
+
+    @Override
+    public AwsBudgetExhaustedException build() {
+      return new AwsBudgetExhaustedException(this, original.service, original.operation, original.retryAfter);
+    }
   }
 
   /** The SDK's name of the service ("Kinesis", "CloudWatch"). */

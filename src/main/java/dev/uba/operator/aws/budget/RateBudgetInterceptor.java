@@ -4,6 +4,8 @@ import dev.uba.operator.engine.AwsBudgetExhaustedException;
 import dev.uba.operator.engine.AwsErrors;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -27,6 +29,16 @@ public final class RateBudgetInterceptor implements ExecutionInterceptor {
 
   public RateBudgetInterceptor(AwsRateBudget budget) {
     this.budget = budget;
+  }
+
+  /**
+   * Puts a client under the budget: this interceptor on every attempt, and the SDK's standard retries
+   * without retrying throttling.
+   */
+  public static ClientOverrideConfiguration.Builder applyTo(ClientOverrideConfiguration.Builder client,
+      AwsRateBudget budget) {
+    return client.addExecutionInterceptor(new RateBudgetInterceptor(budget))
+        .retryStrategy(new NoRetryOnThrottling(AwsRetryStrategy.standardRetryStrategy()));
   }
 
   @Override

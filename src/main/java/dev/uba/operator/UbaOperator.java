@@ -5,6 +5,7 @@ import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.aws.budget.AwsRateBudget;
 import dev.uba.operator.config.OperatorConfig;
+import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.personalization.PersonalizationModelReconciler;
 import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,9 +49,9 @@ public final class UbaOperator implements AutoCloseable {
         new AwsRateBudget(config.awsQuotaShare(), registry)), awsCalls,
         registry);
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "uba-operator-shutdown"));
-    LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}", config.region(),
+    LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}, quota share={}", config.region(),
         config.watchesAllNamespaces() ? "all" : config.watchNamespaces(), config.resyncInterval(),
-        config.pollInterval());
+        config.pollInterval(), config.awsQuotaShare());
     if (config.leaderElection()) {
       LOG.info("leader election: Lease {}/{}", config.leaderElectionNamespace(), OperatorConfig.LEASE_NAME);
     }
@@ -69,15 +70,23 @@ public final class UbaOperator implements AutoCloseable {
         // stops sending into null, which the schema then refuses; a JSON patch removes it properly.
         .withUseSSAToPatchPrimaryResource(false)
         .withCloseClientOnStop(true));
-    operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
-    operator.register(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
-    operator.register(new PersonalizationModelReconciler(config, aws, Clock.systemUTC()), o -> configure(o, config));
+    operator.register(reportingLag(new UbaPipelineReconciler(config, aws, Clock.systemUTC()), registry),
+        o -> configure(o, config));
+    operator.register(reportingLag(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()), registry),
+        o -> configure(o, config));
+    operator.register(reportingLag(new PersonalizationModelReconciler(config, aws, Clock.systemUTC()), registry),
+        o -> configure(o, config));
     operator.start();
     HealthServer health = config.httpPort() < 0 ? null
         : HealthServer.start(config.httpAddress(), config.httpPort(), operator, registry);
     UbaOperator started = new UbaOperator(operator, aws, awsCalls, health);
     started.leadership = leadership;
     return started;
+  }
+
+  private static <T extends ObjectReconciler<?, ?>> T reportingLag(T reconciler, PrometheusMeterRegistry registry) {
+    reconciler.reportResyncLag(registry);
+    return reconciler;
   }
 
   /** The same for every kind: resync interval, retry of Kubernetes API errors, watched namespaces. */

@@ -73,13 +73,13 @@ class AwsQuotasCoverageTest {
     List<Consumer<ExecutionInterceptor>> calls = List.of(
         i -> call(KinesisClient.builder(), i, c -> c.listStreams()),
         i -> call(IamClient.builder(), i, c -> c.listRoles()),
-        i -> call(OpenSearchClient.builder(), i, c -> c.listDomainNames()),
+        i -> call(OpenSearchClient.builder(), i, c -> c.listDomainNames(r -> { })),
         i -> call(StsClient.builder(), i, c -> c.getCallerIdentity()),
         i -> call(CloudWatchClient.builder(), i, c -> c.describeAlarms()),
         i -> call(CloudWatchLogsClient.builder(), i, c -> c.describeLogGroups()),
         i -> call(SnsClient.builder(), i, c -> c.listTopics()),
-        i -> call(EventBridgeClient.builder(), i, c -> c.listRules()),
-        i -> call(PersonalizeClient.builder(), i, c -> c.listSchemas()),
+        i -> call(EventBridgeClient.builder(), i, c -> c.listRules(r -> { })),
+        i -> call(PersonalizeClient.builder(), i, c -> c.listSchemas(r -> { })),
         i -> call(FirehoseClient.builder(), i, c -> c.listDeliveryStreams()),
         i -> call(S3Client.builder().forcePathStyle(true), i, c -> c.listBuckets()));
     calls.forEach(c -> c.accept(capture));

@@ -93,10 +93,13 @@ class QuotaPacingIT {
         over.add(op + ": " + max + " calls in " + WINDOW.toSeconds() + " s, allowed " + limit);
       }
     });
+    AwsBudgetMetrics metrics = operator.awsBudget().metrics();
+    System.out.printf("QuotaPacingIT: %d pipelines Ready in %d s at share %.2f; %d AWS calls, %d deferred for budget; "
+        + "busiest %d-s window per operation: %s%n", PIPELINES, Duration.between(from, Instant.now()).toSeconds(), SHARE,
+        calls.size(), metrics.count(AwsBudgetMetrics.DEFERRED, null, null), WINDOW.toSeconds(), busiest);
     assertThat(over).as("operations over their share (busiest windows: %s)", busiest).isEmpty();
     assertThat(calls).as("no call refused for a rate quota")
         .noneMatch(c -> c.errorCode() != null && c.errorCode().matches(".*(Throttl|LimitExceeded|TooManyRequests).*"));
-    AwsBudgetMetrics metrics = operator.awsBudget().metrics();
     assertThat(metrics.count(AwsBudgetMetrics.DEFERRED, null, null))
         .as("calls that waited for their turn instead of being sent").isPositive();
     assertThat(metrics.count(AwsBudgetMetrics.THROTTLED, null, null)).isZero();

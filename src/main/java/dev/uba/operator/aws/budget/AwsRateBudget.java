@@ -14,7 +14,10 @@ import java.util.function.LongSupplier;
  * thread, so the calls of all objects together stay within the share.
  */
 public final class AwsRateBudget {
-  /** The longest a reconcile thread waits for budget before its call is deferred instead. */
+  /**
+   * The longest a reconcile thread waits for budget before its call is deferred instead (or one
+   * spacing of a slow operation, see {@link OperationBudget#take}).
+   */
   public static final Duration MAX_WAIT = Duration.ofMillis(250);
 
   private final double share;

@@ -20,6 +20,8 @@ public final class OperationBudget {
   static final Duration RECOVERY = Duration.ofSeconds(60);
   /** Throttling answers closer together than this count as one decrease (they were sent at one rate). */
   static final Duration DECREASE_COOLDOWN = Duration.ofSeconds(1);
+  /** The longest a caller waits for one spacing of a slow operation (see {@link #take}). */
+  static final Duration MAX_SPACING_WAIT = Duration.ofSeconds(1);
   /** The window over which the utilization is measured. */
   static final Duration WINDOW = Duration.ofSeconds(10);
   private static final double NANOS = 1e9;
@@ -65,7 +67,9 @@ public final class OperationBudget {
    * Takes budget for one call at {@code now}. A call that gets budget within {@code maxWait} takes it
    * (the caller waits {@link Decision#delay()}, then calls); otherwise nothing is taken and the
    * caller is told how soon to come back, each refused caller a call's spacing after the previous
-   * one so that they do not all return at once.
+   * one so that they do not all return at once. A caller that may wait at all may wait for one
+   * spacing of the operation (at most {@link #MAX_SPACING_WAIT}), so that a pass calling a slow
+   * operation twice (observe, create, observe) is not deferred by its own first call.
    */
   public synchronized Decision take(long now, Duration maxWait) {
     double rate = rate(now);
@@ -76,7 +80,9 @@ public final class OperationBudget {
       return Decision.NOW;
     }
     long wait = (long) Math.ceil((1 - tokens) / rate * NANOS);
-    if (wait <= maxWait.toNanos()) {
+    long patience = maxWait.isZero() ? 0
+        : Math.max(maxWait.toNanos(), Math.min((long) Math.ceil(NANOS / rate), MAX_SPACING_WAIT.toNanos()));
+    if (wait <= patience) {
       tokens -= 1;
       counted(now);
       return new Decision(Decision.Kind.AFTER_WAIT, Duration.ofNanos(wait));

@@ -45,6 +45,19 @@ class OperationBudgetTest {
   }
 
   @Test
+  void aCallerMayWaitOneSpacingOfASlowOperationButNoMore() {
+    OperationBudget budget = new OperationBudget(2.5, 0);
+    budget.take(0, Duration.ofMillis(250));
+    OperationBudget.Decision second = budget.take(0, Duration.ofMillis(250));
+    assertThat(second.kind()).as("the same pass's second call").isEqualTo(OperationBudget.Decision.Kind.AFTER_WAIT);
+    assertThat(second.delay()).isEqualTo(Duration.ofMillis(400));
+    assertThat(budget.take(0, Duration.ofMillis(250)).refused()).as("a third caller in the same instant").isTrue();
+    OperationBudget slow = new OperationBudget(0.1, 0);
+    slow.take(0, Duration.ofMillis(250));
+    assertThat(slow.take(0, Duration.ofMillis(250)).refused()).as("never more than a second's wait").isTrue();
+  }
+
+  @Test
   void refusedCallersAreToldToComeBackOneSpacingApartNotAllAtOnce() {
     OperationBudget budget = new OperationBudget(2, 0);
     budget.take(0, NO_WAIT);

@@ -3,9 +3,11 @@ package dev.uba.operator;
 import dev.uba.operator.alert.AnomalyAlertReconciler;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.aws.budget.AwsRateBudget;
 import dev.uba.operator.config.LogFormat;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.engine.ObjectMetrics;
+import dev.uba.operator.engine.ObjectReconciler;
 import dev.uba.operator.personalization.PersonalizationModelReconciler;
 import dev.uba.operator.pipeline.UbaPipelineReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,12 +61,13 @@ public final class UbaOperator implements AutoCloseable {
     OperatorConfig config = OperatorConfig.fromEnvironment(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics awsCalls = new AwsCallMetrics(registry);
-    UbaOperator running = start(config, new KubernetesClientBuilder().build(), new AwsClients(awsCalls), awsCalls,
+    UbaOperator running = start(config, new KubernetesClientBuilder().build(), new AwsClients(awsCalls,
+        new AwsRateBudget(config.awsQuotaShare(), registry)), awsCalls,
         registry);
     Runtime.getRuntime().addShutdownHook(new Thread(running::close, "uba-operator-shutdown"));
-    LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}", config.region(),
+    LOG.info("uba-operator started: region={}, namespaces={}, resync={}, poll={}, quota share={}", config.region(),
         config.watchesAllNamespaces() ? "all" : config.watchNamespaces(), config.resyncInterval(),
-        config.pollInterval());
+        config.pollInterval(), config.awsQuotaShare());
     if (config.leaderElection()) {
       LOG.info("leader election: Lease {}/{}", config.leaderElectionNamespace(), OperatorConfig.LEASE_NAME);
     }
@@ -87,11 +90,11 @@ public final class UbaOperator implements AutoCloseable {
         // stops sending into null, which the schema then refuses; a JSON patch removes it properly.
         .withUseSSAToPatchPrimaryResource(false)
         .withCloseClientOnStop(true));
-    operator.register(new UbaPipelineReconciler(config, aws, Clock.systemUTC()).reportingTo(objects),
+    operator.register(reportingLag(new UbaPipelineReconciler(config, aws, Clock.systemUTC()).reportingTo(objects), registry),
         o -> configure(o, config));
-    operator.register(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()).reportingTo(objects),
+    operator.register(reportingLag(new AnomalyAlertReconciler(config, aws, Clock.systemUTC()).reportingTo(objects), registry),
         o -> configure(o, config));
-    operator.register(new PersonalizationModelReconciler(config, aws, Clock.systemUTC()).reportingTo(objects),
+    operator.register(reportingLag(new PersonalizationModelReconciler(config, aws, Clock.systemUTC()).reportingTo(objects), registry),
         o -> configure(o, config));
     operator.start();
     HealthServer health = config.httpPort() < 0 ? null
@@ -118,6 +121,11 @@ public final class UbaOperator implements AutoCloseable {
     return gc;
   }
 
+  private static <T extends ObjectReconciler<?, ?>> T reportingLag(T reconciler, PrometheusMeterRegistry registry) {
+    reconciler.reportResyncLag(registry);
+    return reconciler;
+  }
+
   /** The same for every kind: resync interval, retry of Kubernetes API errors, watched namespaces. */
   private static void configure(ControllerConfigurationOverrider<?> o, OperatorConfig config) {
     o.withReconciliationMaxInterval(config.resyncInterval());
@@ -131,6 +139,11 @@ public final class UbaOperator implements AutoCloseable {
   /** Counts of the AWS calls made so far (also exported as the metric uba_aws_calls_total). */
   public AwsCallMetrics awsCalls() {
     return awsCalls;
+  }
+
+  /** The rate budget of the AWS calls, with its metrics (uba_aws_budget_*, uba_aws_throttled_total). */
+  public AwsRateBudget awsBudget() {
+    return aws.budget();
   }
 
   public Operator operator() {

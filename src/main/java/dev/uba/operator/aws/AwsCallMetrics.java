@@ -1,5 +1,6 @@
 package dev.uba.operator.aws;
 
+import dev.uba.operator.engine.AwsBudgetExhaustedException;
 import dev.uba.operator.engine.AwsErrors;
 import dev.uba.operator.engine.Reasons;
 import io.micrometer.core.instrument.Counter;
@@ -57,6 +58,9 @@ public final class AwsCallMetrics implements ExecutionInterceptor {
 
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    if (context.exception() instanceof AwsBudgetExhaustedException) {
+      return; // not sent: counted by the rate budget's uba_aws_budget_deferred_total
+    }
     String outcome = context.exception() instanceof AwsServiceException e && e.awsErrorDetails() != null
         && e.awsErrorDetails().errorCode() != null
         ? e.awsErrorDetails().errorCode()

@@ -1,6 +1,10 @@
 package dev.uba.operator.aws;
 
 import dev.uba.operator.aws.shared.SharedReads;
+import dev.uba.operator.aws.budget.AwsRateBudget;
+import dev.uba.operator.aws.budget.RateBudgetInterceptor;
+import dev.uba.operator.config.OperatorConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,28 +40,45 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The SDK clients, built once per region and service and shared. Endpoints and credentials come from
  * the standard AWS configuration (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_&lt;SERVICE&gt;, the default
  * credential chain, so IRSA and EKS Pod Identity work); tests may pin an endpoint and credentials.
+ * Every call, each attempt of it, goes through the operator's {@link AwsRateBudget} for the account
+ * of the credentials; the SDK retries 5xx answers and lost connections, not throttling.
  */
 public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
   private final Optional<URI> endpointOverride;
   private final AwsCallMetrics metrics;
+  private final AwsRateBudget budget;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private final Map<String, GetCallerIdentityResponse> identities = new ConcurrentHashMap<>();
   private SharedReads shared;
 
-  public AwsClients(AwsCallMetrics metrics) {
-    this(metrics, DefaultCredentialsProvider.builder().build(), Optional.empty());
+  public AwsClients(AwsCallMetrics metrics, AwsRateBudget budget) {
+    this(metrics, budget, DefaultCredentialsProvider.builder().build(), Optional.empty());
   }
 
+  /** With the default share of the quotas, its metrics kept apart (tests). */
   public AwsClients(AwsCallMetrics metrics, AwsCredentialsProvider credentials, Optional<URI> endpointOverride) {
+    this(metrics, new AwsRateBudget(OperatorConfig.DEFAULT_AWS_QUOTA_SHARE,
+        new SimpleMeterRegistry()), credentials, endpointOverride);
+  }
+
+  public AwsClients(AwsCallMetrics metrics, AwsRateBudget budget, AwsCredentialsProvider credentials,
+      Optional<URI> endpointOverride) {
     this.metrics = metrics;
+    this.budget = budget;
+
     this.credentials = credentials;
     this.endpointOverride = endpointOverride;
     this.http = ApacheHttpClient.builder()
         .connectionTimeout(Duration.ofSeconds(5))
         .socketTimeout(Duration.ofSeconds(30))
         .build();
+  }
+
+  /** The rate budget every call of these clients takes from. */
+  public AwsRateBudget budget() {
+    return budget;
   }
 
   /** The credentials every client signs with (the data plane of the domains signs with them too). */
@@ -191,8 +212,8 @@ public final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
     builder.region(Region.of(region))
         .credentialsProvider(credentials)
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .addExecutionInterceptor(metrics)
+        .overrideConfiguration(RateBudgetInterceptor.applyTo(ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(metrics), budget)
             .apiCallTimeout(Duration.ofSeconds(60))
             .apiCallAttemptTimeout(Duration.ofSeconds(20))
             .build());

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  *     signed; null means each domain's own endpoint
  * @param leastPrivilege the IAM permissions boundary and the allow-lists (UBA_IAM_PERMISSIONS_BOUNDARY,
  *     UBA_ALLOWED_ROLE_ARNS, UBA_ALLOWED_ACCOUNTS)
+ * @param awsQuotaShare share (0 &lt; x &lt;= 1) of each AWS API's documented per-account rate quota the
+ *     operator may use (UBA_AWS_QUOTA_SHARE, default {@value #DEFAULT_AWS_QUOTA_SHARE}); the rest is left
+ *     to the other callers in the account
  */
 public record OperatorConfig(
     String region,
@@ -42,11 +45,15 @@ public record OperatorConfig(
     String leaderElectionNamespace,
     String httpAddress,
     URI openSearchEndpointUrl,
-    LeastPrivilege leastPrivilege) {
+    LeastPrivilege leastPrivilege,
+    double awsQuotaShare) {
+
+  public static final double DEFAULT_AWS_QUOTA_SHARE = 0.5;
 
   /** The Lease the replicas compete for (coordination.k8s.io/v1). */
   public static final String LEASE_NAME = "uba-operator-lock";
 
+  private static final Pattern DECIMAL = Pattern.compile("^(\\d+(\\.\\d*)?|\\.\\d+)$");
   private static final Pattern DURATION = Pattern.compile("^(\\d+)(ms|s|m|h)$");
 
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
@@ -61,26 +68,35 @@ public record OperatorConfig(
         leaderElection(env) ? leaseNamespace(env) : null,
         blankToNull(env.get("UBA_HTTP_ADDRESS")),
         baseUrl("UBA_OPENSEARCH_ENDPOINT_URL", blankToNull(env.get("UBA_OPENSEARCH_ENDPOINT_URL"))),
-        LeastPrivilege.fromEnvironment(env));
+        LeastPrivilege.fromEnvironment(env),
+        share("UBA_AWS_QUOTA_SHARE", blankToNull(env.get("UBA_AWS_QUOTA_SHARE"))));
   }
 
   /** Without leader election (a single replica). */
   public OperatorConfig(String region, Set<String> watchNamespaces, Duration resyncInterval, Duration pollInterval,
       int personalizeMaxTps, int httpPort) {
     this(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort, false, null, null, null,
-        LeastPrivilege.DEFAULTS);
+        LeastPrivilege.DEFAULTS,
+        DEFAULT_AWS_QUOTA_SHARE);
   }
 
   /** The same settings with every domain's data plane reached at {@code url} (tests, local environments). */
   public OperatorConfig withOpenSearchEndpointUrl(URI url) {
     return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
-        leaderElection, leaderElectionNamespace, httpAddress, url, leastPrivilege);
+        leaderElection, leaderElectionNamespace, httpAddress, url, leastPrivilege, awsQuotaShare);
   }
 
   /** The same settings with another boundary and other allow-lists (tests). */
   public OperatorConfig withLeastPrivilege(LeastPrivilege rules) {
     return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
-        leaderElection, leaderElectionNamespace, httpAddress, openSearchEndpointUrl, rules);
+        leaderElection, leaderElectionNamespace, httpAddress, openSearchEndpointUrl, rules, awsQuotaShare);
+  }
+
+  /** The same settings with another share of the AWS rate quotas (tests, benchmarks). */
+  public OperatorConfig withAwsQuotaShare(double share) {
+    return new OperatorConfig(region, watchNamespaces, resyncInterval, pollInterval, personalizeMaxTps, httpPort,
+        leaderElection, leaderElectionNamespace, httpAddress, openSearchEndpointUrl, leastPrivilege,
+        share("awsQuotaShare", Double.toString(share)));
   }
 
   private static boolean leaderElection(Map<String, String> env) {
@@ -157,6 +173,23 @@ public record OperatorConfig(
           + " is not a base URL such as http://127.0.0.1:9200 (http or https, a host and a port, no path)");
     }
     return URI.create(scheme + "://" + uri.getRawAuthority());
+  }
+
+  /**
+   * A share of the AWS rate quotas: a decimal number greater than 0 and at most 1 ("0.5", "1");
+   * unset means {@value #DEFAULT_AWS_QUOTA_SHARE}.
+   */
+  static double share(String variable, String text) {
+    if (text == null) {
+      return DEFAULT_AWS_QUOTA_SHARE;
+    }
+    String trimmed = text.trim();
+    double share = DECIMAL.matcher(trimmed).matches() ? Double.parseDouble(trimmed) : Double.NaN;
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(variable + "=" + text
+          + " is not a share of the AWS rate quotas: a number greater than 0 and at most 1, such as 0.5");
+    }
+    return share;
   }
 
   private static Set<String> namespaces(String text) {

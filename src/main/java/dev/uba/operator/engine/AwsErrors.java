@@ -56,7 +56,25 @@ public final class AwsErrors {
     return NOT_FOUND.contains(code) || ase.statusCode() == 404;
   }
 
+  /**
+   * True when AWS refused the call for exceeding a rate quota: each service's throttling codes, the
+   * SDK's own notion of throttling, and Kinesis's LimitExceededException about a rate.
+   */
+  public static boolean isThrottling(Throwable t) {
+    if (!(t instanceof AwsServiceException e)) {
+      return false;
+    }
+    String code = e.awsErrorDetails() == null ? "" : nullToEmpty(e.awsErrorDetails().errorCode());
+    String service = e.awsErrorDetails() == null ? "" : nullToEmpty(e.awsErrorDetails().serviceName());
+    return THROTTLING.contains(code) || e.isThrottlingException() || isKinesisRateLimit(service, code, e);
+  }
+
   public static Outcome outcomeOf(String action, SdkException e) {
+    if (e instanceof AwsBudgetExhaustedException budget) {
+      // Not Throttled: AWS refused nothing; the operator keeps within its share of the quota.
+      return Outcome.deferred(action + " waits for the operator's share of the AWS rate quota of "
+          + budget.service() + " " + budget.operation(), budget.retryAfter());
+    }
     if (e instanceof AwsServiceException ase) {
       return serviceOutcome(action, ase);
     }
@@ -68,9 +86,8 @@ public final class AwsErrors {
 
   private static Outcome serviceOutcome(String action, AwsServiceException e) {
     String code = e.awsErrorDetails() == null ? "" : nullToEmpty(e.awsErrorDetails().errorCode());
-    String service = e.awsErrorDetails() == null ? "" : nullToEmpty(e.awsErrorDetails().serviceName());
     String text = action + " failed: " + code + ": " + firstLine(messageOf(e));
-    if (THROTTLING.contains(code) || e.isThrottlingException() || isKinesisRateLimit(service, code, e)) {
+    if (isThrottling(e)) {
       return Outcome.retrying(Reasons.THROTTLED, text);
     }
     if (ACCESS.contains(code)) {

@@ -3,6 +3,7 @@ package dev.uba.operator.engine;
 import dev.uba.operator.api.v1alpha1.CommonSpec;
 import dev.uba.operator.api.v1alpha1.CommonStatus;
 import dev.uba.operator.api.v1alpha1.DeletionPolicy;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -10,10 +11,13 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,7 +44,7 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
   protected ObjectReconciler(Duration poll, Duration resync, Clock clock) {
     this.statusWriter = new StatusWriter(clock, ObjectMetrics.discarded());
     this.clock = clock;
-    this.requeue = new RequeueSchedule(poll, resync);
+    this.requeue = new RequeueSchedule(poll, resync, clock, () -> ThreadLocalRandom.current().nextDouble());
     this.poll = poll;
   }
 
@@ -73,6 +77,24 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
     return new KubernetesEvents(context.getClient(), resource, recordedEvents);
   }
 
+  /** Buckets of the resync lag histogram. */
+  private static final Duration[] LAG_BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15),
+      Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+      Duration.ofMinutes(10), Duration.ofMinutes(30)};
+
+  /**
+   * Reports how late each resync ran after its slot as the histogram {@code uba_resync_lag_seconds}
+   * (by kind): the framework's queue and waits for the AWS rate budget both show there.
+   */
+  public void reportResyncLag(MeterRegistry registry) {
+    requeue.reportResyncLagTo((resource, lag) -> Timer.builder("uba.resync.lag")
+        .description("how late a converged object's check against AWS ran after its resync slot")
+        .tag("kind", resource.getKind())
+        .serviceLevelObjectives(LAG_BUCKETS)
+        .register(registry)
+        .record(lag));
+  }
+
   /** When the object is looked at again after a pass; a kind with a timer of its own refines it. */
   protected Optional<Duration> nextPass(R resource, S status, List<Outcome> outcomes) {
     return requeue.after(resource, outcomes);
@@ -90,13 +112,43 @@ public abstract class ObjectReconciler<R extends CustomResource<? extends Common
     if (invalid.isPresent()) {
       return statusWriter.write(resource, status, List.of(invalid.get()), Optional.empty(), events);
     }
+    boolean converged = converged(resource);
+    Optional<Duration> paced = requeue.pacedStart(resource, converged);
+    if (paced.isPresent()) {
+      // Just started (or just became leader): a converged object waits for its resync slot, so
+      // that thousands of them are not all checked against AWS at once; changed ones go first.
+      return UpdateControl.<R>noUpdate().rescheduleAfter(paced.get());
+    }
     List<Outcome> outcomes;
     try {
       outcomes = converge(resource, status, context, events);
     } catch (SdkException e) {
       outcomes = List.of(AwsErrors.outcomeOf("resolving the AWS account", e));
     }
-    return statusWriter.write(resource, status, outcomes, nextPass(resource, status, outcomes), events);
+    Optional<Duration> next = nextPass(resource, status, outcomes);
+    if (converged && waitsOnlyForBudget(outcomes) && next.isPresent()) {
+      // A converged object whose check could not get AWS rate budget stays Ready as it was
+      // confirmed: only its check is later. Nothing is written.
+      return UpdateControl.<R>noUpdate().rescheduleAfter(next.get());
+    }
+    return statusWriter.write(resource, status, outcomes, next, events);
+  }
+
+  /** Ready for its current generation when the operator last looked (its status says so). */
+  private static boolean converged(CustomResource<?, ? extends CommonStatus> resource) {
+    CommonStatus status = resource.getStatus();
+    if (status == null || status.getObservedGeneration() == null
+        || !status.getObservedGeneration().equals(resource.getMetadata().getGeneration())) {
+      return false;
+    }
+    return StatusDerivation.find(status.getConditions(), StatusDerivation.READY)
+        .map(Condition::getStatus).filter("True"::equals).isPresent();
+  }
+
+  /** Every resource in sync but for calls the rate budget deferred. */
+  private static boolean waitsOnlyForBudget(List<Outcome> outcomes) {
+    return outcomes.stream().anyMatch(Outcome::isDeferred)
+        && outcomes.stream().allMatch(o -> o.isReady() || o.isDeferred());
   }
 
   @Override

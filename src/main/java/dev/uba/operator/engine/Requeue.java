@@ -5,18 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When an object is looked at again, from the outcomes of a pass (pure): soonest of backoff while
- * retrying, the poll interval while AWS converges, and the resync interval otherwise. An invalid spec
- * is not retried: only a spec change (or the framework's periodic resync) brings the object back.
+ * When an object is looked at again, from the outcomes of a pass (pure): when the rate budget allows
+ * a call the pass could not make, backoff while AWS throttled or was unavailable, the poll interval
+ * while AWS converges, and the object's resync slot otherwise. An invalid spec is not retried: only
+ * a spec change (or the framework's periodic resync) brings the object back.
  */
 public final class Requeue {
   private Requeue() {}
 
+  /**
+   * @param failedAttempts passes in a row that ended retrying without progress (see {@link RequeueSchedule})
+   * @param resync the delay until the object's resync slot
+   */
   public static Optional<Duration> after(List<Outcome> outcomes, Duration poll, Duration resync, int failedAttempts) {
     if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.INVALID_SPEC)) {
       return Optional.empty();
     }
-    if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING)) {
+    boolean retrying = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING);
+    Optional<Duration> budget = outcomes.stream().flatMap(o -> o.deferredFor().stream()).min(Duration::compareTo);
+    if (budget.isPresent()) {
+      // Not before AWS's own backoff when AWS also throttled or failed in the same pass.
+      Duration backoff = retrying ? Backoff.after(failedAttempts) : Duration.ZERO;
+      return Optional.of(budget.get().compareTo(backoff) >= 0 ? budget.get() : backoff);
+    }
+    if (retrying) {
       return Optional.of(Backoff.after(failedAttempts));
     }
     if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.PROGRESSING)) {

@@ -141,7 +141,7 @@ final class ModelPass implements WorkflowPass {
   }
 
   static Outcome named(String stepName, Outcome outcome) {
-    return outcome.isReady() ? outcome : new Outcome(outcome.kind(), outcome.reason(), stepName + ": " + outcome.message());
+    return outcome.isReady() ? outcome : outcome.withMessage(stepName + ": " + outcome.message());
   }
 
   void mark(String stepName) {

@@ -129,4 +129,23 @@ class OperatorConfigTest {
           .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UBA_OPENSEARCH_ENDPOINT_URL");
     }
   }
+
+  @Test
+  void theQuotaShareDefaultsToHalfAndIsReadAsADecimalNumber() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).awsQuotaShare()).isEqualTo(0.5);
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_AWS_QUOTA_SHARE", " ")).awsQuotaShare()).isEqualTo(0.5);
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_AWS_QUOTA_SHARE", "0.25")).awsQuotaShare()).isEqualTo(0.25);
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_AWS_QUOTA_SHARE", "1")).awsQuotaShare()).isEqualTo(1.0);
+    assertThat(OperatorConfig.fromEnvironment(Map.of("UBA_AWS_QUOTA_SHARE", ".05")).awsQuotaShare()).isEqualTo(0.05);
+  }
+
+  @Test
+  void aQuotaShareOutsideZeroToOneStopsTheOperatorNamingTheVariable() {
+    for (String bad : new String[] {"0", "0.0", "1.5", "-0.5", "half", "50%", "NaN", "Infinity", "1e-1", "0x1p-1"}) {
+      assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("UBA_AWS_QUOTA_SHARE", bad)))
+          .as(bad).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("UBA_AWS_QUOTA_SHARE=" + bad)
+          .hasMessageContaining("greater than 0 and at most 1");
+    }
+  }
 }

@@ -25,6 +25,7 @@ class ObjectReconcilerTest {
   private final List<String> calls = new ArrayList<>();
   private Optional<Outcome> invalid = Optional.empty();
   private RuntimeException failure;
+  private List<Outcome> result = List.of(Outcome.ready());
 
   private final ObjectReconciler<UbaPipeline, UbaPipelineStatus> reconciler =
       new ObjectReconciler<>(Duration.ofSeconds(15), Duration.ofMinutes(10), Clock.systemUTC()) {
@@ -45,7 +46,7 @@ class ObjectReconcilerTest {
           if (failure != null) {
             throw failure;
           }
-          return List.of(Outcome.ready());
+          return result;
         }
 
         @Override
@@ -132,5 +133,62 @@ class ObjectReconcilerTest {
     var control = reconciler.cleanup(pipeline(DeletionPolicy.Delete), null);
     assertThat(calls).containsExactly("delete");
     assertThat(control.isRemoveFinalizer()).isTrue();
+  }
+
+  @Test
+  void aCallWithoutRateBudgetMakesTheObjectWaitAndComeBackWhenTheBudgetAllows() {
+    failure = new AwsBudgetExhaustedException("Kinesis", "ListTagsForStream", Duration.ofMillis(700));
+    UbaPipeline p = pipeline(DeletionPolicy.Delete);
+
+    var control = reconciler.reconcile(p, null);
+
+    assertThat(condition(p, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(p, "Progressing").getReason()).as("AWS throttled nothing").isEqualTo(Reasons.WAITING);
+    assertThat(condition(p, "Progressing").getMessage()).contains("Kinesis ListTagsForStream");
+    assertThat(control.getScheduleDelay()).as("when the budget allows, not a backoff").contains(700L);
+  }
+
+  @Test
+  void aConvergedObjectWaitsForItsResyncSlotOnTheFirstPassAfterAStart() {
+    UbaPipeline p = converged(pipeline(DeletionPolicy.Delete));
+
+    var first = reconciler.reconcile(p, null);
+
+    assertThat(calls).as("no AWS call at start for a converged object").isEmpty();
+    assertThat(first.isNoUpdate()).isTrue();
+    assertThat(first.getScheduleDelay()).hasValueSatisfying(d -> assertThat(d).isBetween(0L, 10 * 60_000L + 6_000L));
+    reconciler.reconcile(p, null);
+    assertThat(calls).as("its slot's pass checks it").containsExactly("converge");
+  }
+
+  @Test
+  void aChangedObjectGoesFirstAfterAStart() {
+    UbaPipeline p = converged(pipeline(DeletionPolicy.Delete));
+    p.getMetadata().setGeneration(3L);
+    reconciler.reconcile(p, null);
+    assertThat(calls).containsExactly("converge");
+  }
+
+  @Test
+  void aConvergedObjectWhoseCheckFindsNoBudgetStaysReadyAndIsCheckedWhenTheBudgetAllows() {
+    UbaPipeline p = converged(pipeline(DeletionPolicy.Delete));
+    reconciler.reconcile(p, null);
+    result = List.of(Outcome.ready(), Outcome.deferred("LogGroup g waits for budget", Duration.ofSeconds(3)));
+
+    var control = reconciler.reconcile(p, null);
+
+    assertThat(calls).containsExactly("converge");
+    assertThat(control.isNoUpdate()).as("no status write").isTrue();
+    assertThat(condition(p, "Ready").getStatus()).isEqualTo("True");
+    assertThat(control.getScheduleDelay()).contains(3000L);
+  }
+
+  /** As a previous pass left it: Ready for its current generation. */
+  private static UbaPipeline converged(UbaPipeline p) {
+    UbaPipelineStatus status = new UbaPipelineStatus();
+    StatusDerivation.apply(status, p.getMetadata().getGeneration(), List.of(Outcome.ready()), false,
+        java.time.Instant.now());
+    p.setStatus(status);
+    return p;
   }
 }

@@ -167,8 +167,58 @@ class IamPolicyTest {
 
   /** IAM actions of the SDK calls in one source file. */
   static Set<String> scan(String source, Map<String, String> accessors) {
-    Map<String, String> imports = clientImports(source);
     Set<String> actions = new TreeSet<>();
+    for (String call : sdkCalls(source, accessors)) {
+      String pkg = call.substring(0, call.indexOf(':'));
+      String prefix = PREFIXES.get(pkg);
+      if (prefix == null) {
+        throw new AssertionError("the code uses the SDK package " + pkg
+            + ": add its IAM prefix to IamPolicyTest.PREFIXES");
+      }
+      String action = prefix + call.substring(call.indexOf(':'));
+      actions.addAll(ACTION_EXCEPTIONS.getOrDefault(action, List.of(action)));
+    }
+    return actions;
+  }
+
+  /** SDK package -> the API operations ("CreateStream") the code calls on its clients. */
+  static Map<String, Set<String>> sdkOperationsCalledByTheCode() throws IOException {
+    Map<Path, String> sources = sources();
+    Map<String, String> accessors = accessorsOf(sources);
+    Map<String, Set<String>> result = new TreeMap<>();
+    for (String text : sources.values()) {
+      for (String call : sdkCalls(text, accessors)) {
+        result.computeIfAbsent(call.substring(0, call.indexOf(':')), k -> new TreeSet<>())
+            .add(call.substring(call.indexOf(':') + 1));
+      }
+    }
+    return result;
+  }
+
+  private static Map<Path, String> sources() throws IOException {
+    Map<Path, String> result = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(SOURCES)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        result.put(p, Files.readString(p));
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, String> accessorsOf(Map<Path, String> sources) {
+    Map<String, String> accessors = new HashMap<>();
+    sources.forEach((path, text) -> {
+      if (path.getFileName().toString().equals("AwsClients.java")) {
+        accessors.putAll(accessors(text));
+      }
+    });
+    return accessors;
+  }
+
+  /** The SDK calls of one source file as "package:Operation" ("kinesis:CreateStream"). */
+  static Set<String> sdkCalls(String source, Map<String, String> accessors) {
+    Map<String, String> imports = clientImports(source);
+    Set<String> calls = new TreeSet<>();
     // Variables (fields, parameters, locals) of an SDK client type.
     Matcher decl = Pattern.compile("\\b(\\w+Client)\\s+(\\w+)\\s*[;,)=]").matcher(source);
     Map<String, String> variables = new HashMap<>();
@@ -184,18 +234,13 @@ class IamPolicyTest {
         variables.put(var.group(1), accessors.get(var.group(2)));
       }
     }
-    variables.forEach((name, pkg) -> collect(source, "\\b" + name + "\\s*\\.\\s*(\\w+)\\s*\\(", pkg, actions));
+    variables.forEach((name, pkg) -> collect(source, "\\b" + name + "\\s*\\.\\s*(\\w+)\\s*\\(", pkg, calls));
     accessors.forEach((method, pkg) ->
-        collect(source, "\\b" + method + "\\s*\\([^()]*\\)\\s*\\.\\s*(\\w+)\\s*\\(", pkg, actions));
-    return actions;
+        collect(source, "\\b" + method + "\\s*\\([^()]*\\)\\s*\\.\\s*(\\w+)\\s*\\(", pkg, calls));
+    return calls;
   }
 
-  private static void collect(String source, String regex, String pkg, Set<String> actions) {
-    String prefix = PREFIXES.get(pkg);
-    if (prefix == null) {
-      throw new AssertionError("the code uses the SDK package " + pkg
-          + ": add its IAM prefix to IamPolicyTest.PREFIXES");
-    }
+  private static void collect(String source, String regex, String pkg, Set<String> calls) {
     Matcher call = Pattern.compile(regex).matcher(source);
     while (call.find()) {
       String method = call.group(1);
@@ -205,8 +250,7 @@ class IamPolicyTest {
       if (method.endsWith("Paginator")) {
         method = method.substring(0, method.length() - "Paginator".length());
       }
-      String action = prefix + ":" + Character.toUpperCase(method.charAt(0)) + method.substring(1);
-      actions.addAll(ACTION_EXCEPTIONS.getOrDefault(action, List.of(action)));
+      calls.add(pkg + ":" + Character.toUpperCase(method.charAt(0)) + method.substring(1));
     }
   }
 

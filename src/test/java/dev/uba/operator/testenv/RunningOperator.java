@@ -3,6 +3,7 @@ package dev.uba.operator.testenv;
 import dev.uba.operator.UbaOperator;
 import dev.uba.operator.aws.AwsCallMetrics;
 import dev.uba.operator.aws.AwsClients;
+import dev.uba.operator.aws.budget.AwsRateBudget;
 import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.aws.LocalAws;
 import dev.uba.operator.testenv.opensearch.DataPlaneStub;
@@ -75,13 +76,19 @@ public final class RunningOperator implements AutoCloseable {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AwsCallMetrics calls = new AwsCallMetrics(registry);
-    AwsClients clients = new AwsClients(calls, CREDENTIALS, Optional.of(aws.endpoint()));
+    AwsClients clients = new AwsClients(calls, new AwsRateBudget(config.awsQuotaShare(), registry), CREDENTIALS,
+        Optional.of(aws.endpoint()));
     return new RunningOperator(UbaOperator.start(config, kube.newClient(), clients, calls, registry));
   }
 
   /** The port of /healthz, /readyz and /metrics, or -1. */
   public int httpPort() {
     return operator.httpPort();
+  }
+
+  /** The operator's rate budget of AWS calls, with its metrics. */
+  public AwsRateBudget awsBudget() {
+    return operator.awsBudget();
   }
 
   /** The operator's own count of the AWS calls it made. */

@@ -1,0 +1,123 @@
+package dev.uba.operator.aws.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.uba.operator.engine.AwsBudgetExhaustedException;
+import dev.uba.operator.engine.AwsErrors;
+import dev.uba.operator.engine.Outcome;
+import dev.uba.operator.engine.Reasons;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.KinesisException;
+
+/**
+ * The budget on a real SDK client whose HTTP answers are scripted (no network): every attempt takes
+ * budget, the SDK's retries included; throttling is not retried by the SDK and slows the operation
+ * down; a call without budget is not sent and fails with a type the engine makes Waiting.
+ */
+class RateBudgetInterceptorTest {
+  static {
+    System.setProperty("aws.cborEnabled", "false");
+  }
+
+  private static final String OK = "{\"StreamDescriptionSummary\":{\"StreamName\":\"s\",\"StreamStatus\":\"ACTIVE\"}}";
+  private static final String RATE_EXCEEDED = "{\"__type\":\"LimitExceededException\",\"message\":\"Rate exceeded for stream s\"}";
+  private static final String INTERNAL = "{\"__type\":\"InternalFailure\",\"message\":\"try again\"}";
+
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private final AwsBudgetMetrics metrics = new AwsBudgetMetrics(new SimpleMeterRegistry());
+  private final AwsRateBudget budget = new AwsRateBudget(0.5, Duration.ZERO, nanos::get, metrics);
+  private final FakeTransport transport = new FakeTransport();
+
+  @Test
+  void aCallWithinTheBudgetIsSentAndOneBeyondItIsNotSentButDeferred() {
+    transport.answer(200, OK);
+    KinesisClient kinesis = kinesis();
+
+    kinesis.describeStreamSummary(r -> r.streamName("s"));
+    Throwable second = catchThrowable(() -> kinesis.describeStreamSummary(r -> r.streamName("s")));
+
+    assertThat(transport.sent()).as("the second call in the same instant is not sent").isEqualTo(1);
+    assertThat(second).isInstanceOf(AwsBudgetExhaustedException.class);
+    AwsBudgetExhaustedException refused = (AwsBudgetExhaustedException) second;
+    assertThat(refused.service()).isEqualTo("Kinesis");
+    assertThat(refused.operation()).isEqualTo("DescribeStreamSummary");
+    // 20 calls/s at half the quota: one call every 100 ms.
+    assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(100));
+    assertThat(metrics.count(AwsBudgetMetrics.DEFERRED, "Kinesis", "DescribeStreamSummary")).isEqualTo(1);
+
+    Outcome outcome = AwsErrors.outcomeOf("KinesisStream s", refused);
+    assertThat(outcome.kind()).isEqualTo(Outcome.Kind.PROGRESSING);
+    assertThat(outcome.reason()).as("AWS refused nothing: not Throttled").isEqualTo(Reasons.WAITING);
+    assertThat(outcome.message()).contains("KinesisStream s").contains("Kinesis DescribeStreamSummary");
+    assertThat(outcome.deferredFor()).contains(Duration.ofMillis(100));
+
+    nanos.addAndGet(Duration.ofMillis(100).toNanos());
+    kinesis.describeStreamSummary(r -> r.streamName("s"));
+    assertThat(transport.sent()).as("sent once the budget allows").isEqualTo(2);
+  }
+
+  @Test
+  void theSdksRetriesTakeBudgetAndAreCounted() {
+    transport.answer(500, INTERNAL).answer(200, OK);
+    KinesisClient kinesis = kinesis();
+
+    Throwable failure = catchThrowable(() -> kinesis.describeStreamSummary(r -> r.streamName("s")));
+
+    assertThat(metrics.count(AwsBudgetMetrics.SDK_RETRIES, "Kinesis", "DescribeStreamSummary")).isEqualTo(1);
+    assertThat(failure).as("the retry found no budget left in the same instant")
+        .isInstanceOf(AwsBudgetExhaustedException.class);
+    assertThat(transport.sent()).isEqualTo(1);
+  }
+
+  @Test
+  void fiveHundredsAreStillRetriedEachAttemptWithBudget() {
+    transport.answer(500, INTERNAL).answer(500, INTERNAL).answer(200, OK)
+        .onRequest(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()));
+
+    kinesis().describeStreamSummary(r -> r.streamName("s"));
+
+    assertThat(transport.sent()).isEqualTo(3);
+    assertThat(metrics.count(AwsBudgetMetrics.SDK_RETRIES, "Kinesis", "DescribeStreamSummary")).isEqualTo(2);
+    assertThat(metrics.count(AwsBudgetMetrics.DEFERRED, null, null)).isZero();
+  }
+
+  @Test
+  void throttlingIsNotRetriedBySdkAndSlowsTheOperationDownForEveryone() {
+    transport.answer(400, RATE_EXCEEDED).onRequest(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()));
+    KinesisClient kinesis = kinesis();
+    OperationBudget describe = budget.budget("us-east-1", "Kinesis", "DescribeStreamSummary");
+    assertThat(describe.rate(nanos.get())).isEqualTo(10.0);
+
+    SdkException failure = (SdkException) catchThrowable(() -> kinesis.describeStreamSummary(r -> r.streamName("s")));
+
+    assertThat(failure).isInstanceOf(KinesisException.class);
+    assertThat(AwsErrors.isThrottling(failure)).isTrue();
+    assertThat(transport.sent()).as("the SDK does not retry a throttled call").isEqualTo(1);
+    assertThat(metrics.count(AwsBudgetMetrics.THROTTLED, "Kinesis", "DescribeStreamSummary")).isEqualTo(1);
+    assertThat(metrics.count(AwsBudgetMetrics.SDK_RETRIES, null, null)).isZero();
+    assertThat(describe.rate(nanos.get())).as("halved").isEqualTo(5.0);
+    assertThat(budget.budget("us-east-1", "Kinesis", "ListTagsForStream").rate(nanos.get()))
+        .as("other operations keep their rate").isEqualTo(2.5);
+  }
+
+  private KinesisClient kinesis() {
+    return KinesisClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(URI.create("http://127.0.0.1:1"))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClient(transport)
+        .overrideConfiguration(RateBudgetInterceptor.applyTo(ClientOverrideConfiguration.builder(), budget).build())
+        .build();
+  }
+}

@@ -139,7 +139,8 @@ public final class AwsQuotas {
     // IAM: one control plane for all commercial regions; AWS publishes no API rates (it throttles per
     // API and the quotas are not adjustable). Keyed per partition, not per region.
     for (String op : new String[] {"CreateRole", "GetRole", "DeleteRole", "TagRole", "UntagRole",
-        "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+        "UpdateAssumeRolePolicy", "PutRolePermissionsBoundary", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy",
+        "ListRolePolicies",
         "ListAttachedRolePolicies", "DetachRolePolicy", "DetachGroupPolicy", "DetachUserPolicy",
         "ListInstanceProfilesForRole", "RemoveRoleFromInstanceProfile", "CreatePolicy", "GetPolicy",
         "DeletePolicy", "TagPolicy", "UntagPolicy", "CreatePolicyVersion", "GetPolicyVersion",

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -57,6 +58,11 @@ final class TestClients {
 
   static CloudWatchClient cloudWatch(URI endpoint, boolean retries) {
     return configure(CloudWatchClient.builder().httpClientBuilder(apache()), endpoint, retries)
+        .build();
+  }
+
+  static CloudWatchLogsClient logs(URI endpoint, boolean retries) {
+    return configure(CloudWatchLogsClient.builder().httpClientBuilder(apache()), endpoint, retries)
         .build();
   }
 

@@ -230,7 +230,7 @@ public final class Benchmark {
     Map<String, CallWindow.Operation> ops = w.operations();
     figures.add("refused by operation", refusedByOperation(ops));
     figures.add("peak calls/s of the busiest operations (quota)", ops.values().stream()
-        .filter(o -> o.quota() != null)
+        .filter(o -> perAccount(o.quota()))
         .sorted(Comparator.comparingDouble(
             (CallWindow.Operation o) -> o.peakPerSecond() / o.quota().perSecond()).reversed())
         .limit(5)
@@ -251,13 +251,12 @@ public final class Benchmark {
     figures.add("steady-state calls refused for the quotas", Integer.toString(w.refusedByQuota()));
     Map<String, CallWindow.Operation> ops = w.operations();
     figures.add("steady-state refused by operation", refusedByOperation(ops));
-    StringBuilder table = new StringBuilder();
     for (CallWindow.Operation o : ops.values()) {
       String rate = String.format(Locale.ROOT, "%.1f/s", o.perSecond(w.length()));
       figures.add("  " + o.name() + " calls/s (quota)", rate + " ("
           + (o.quota() == null ? "none" : quota(o.quota())) + ")"
-          + (o.quota() != null && o.perSecond(w.length()) > o.quota().perSecond() ? " OVER" : ""));
-      table.append(o.name()).append(' ').append(rate).append(", ");
+          + (perAccount(o.quota()) && o.perSecond(w.length()) > o.quota().perSecond()
+              ? " OVER" : ""));
     }
   }
 
@@ -293,7 +292,15 @@ public final class Benchmark {
   }
 
   private static String quota(AwsQuotaTable.Quota q) {
-    return Figures.format(q.perSecond()) + "/s" + (q.published() ? "" : " assumed");
+    String rate = q.perSecond() >= 0.01 ? Figures.format(q.perSecond()) + "/s"
+        : Figures.format(q.limits().get(0).burst()) + "/day per stream";
+    return rate + (q.published() ? "" : " assumed");
+  }
+
+  /** True when an operation's quota is a rate of the account (not a daily count per stream). */
+  private static boolean perAccount(AwsQuotaTable.Quota q) {
+    return q != null && q.limits().stream()
+        .anyMatch(l -> l.scope() == AwsQuotaTable.Scope.ACCOUNT);
   }
 
   // --- the environment ---------------------------------------------------------------------

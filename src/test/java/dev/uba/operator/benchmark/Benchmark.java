@@ -229,7 +229,9 @@ public final class Benchmark {
     figures.add("calls refused for the quotas", Integer.toString(w.refusedByQuota()));
     Map<String, CallWindow.Operation> ops = w.operations();
     figures.add("refused by operation", refusedByOperation(ops));
-    figures.add("peak calls/s of the busiest operations (quota)", ops.values().stream()
+    quotaFloor(ops).ifPresent(floor -> figures.add(
+        "time the quotas allow for these calls (busiest operation)", floor));
+    figures.add("peak attempts/s of the busiest operations (quota)", ops.values().stream()
         .filter(o -> perAccount(o.quota()))
         .sorted(Comparator.comparingDouble(
             (CallWindow.Operation o) -> o.peakPerSecond() / o.quota().perSecond()).reversed())
@@ -258,6 +260,21 @@ public final class Benchmark {
           + (perAccount(o.quota()) && o.perSecond(w.length()) > o.quota().perSecond()
               ? " OVER" : ""));
     }
+  }
+
+  /**
+   * The least time the quotas allow for the calls that succeeded: for each per-account quota,
+   * its successful calls divided by its rate; the largest of them and its operation. A floor of
+   * this run's calls, not of the fewest calls that could converge the objects.
+   */
+  private static java.util.Optional<String> quotaFloor(Map<String, CallWindow.Operation> ops) {
+    return ops.values().stream().filter(o -> perAccount(o.quota()))
+        .max(Comparator.comparingDouble(
+            o -> (o.calls() - o.refusedByQuota()) / o.quota().perSecond()))
+        .map(o -> Figures.seconds(Duration.ofMillis(Math.round(
+            (o.calls() - o.refusedByQuota()) * 1000 / o.quota().perSecond())))
+            + " (" + o.name() + ", " + (o.calls() - o.refusedByQuota()) + " calls at "
+            + quota(o.quota()) + ")");
   }
 
   private void perObject(String what, Map<String, Instant> from, Map<String, Instant> to) {

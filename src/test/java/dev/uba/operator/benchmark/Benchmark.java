@@ -87,9 +87,14 @@ public final class Benchmark {
       e.printStackTrace(System.out);
       exit = 1;
     } finally {
-      b.close();
+      try {
+        b.close();
+      } catch (RuntimeException | Error e) {
+        e.printStackTrace(System.out);
+        exit = 1;
+      }
+      System.exit(exit); // shutdown hooks stop the API server and the emulator
     }
-    System.exit(exit); // shutdown hooks stop the API server and the emulator
   }
 
   // --- scenarios ---------------------------------------------------------------------------
@@ -162,8 +167,11 @@ public final class Benchmark {
         ? Figures.seconds(Duration.between(deleteStart, Collections.max(gone.values())))
         : "not within " + Figures.seconds(options.timeout));
     perObject("delete to gone", deleted, gone);
-    figures.add("streams left in AWS", Integer.toString(inventory.streams(namespace + "-")));
-    figures.add("producer policies left in AWS",
+    String stillDeleting = gone.size() == names.size() ? ""
+        : " (" + (names.size() - gone.size()) + " objects still deleting)";
+    figures.add("streams left in AWS" + stillDeleting,
+        Integer.toString(inventory.streams(namespace + "-")));
+    figures.add("producer policies left in AWS" + stillDeleting,
         Integer.toString(inventory.policies(namespace + "-")));
     CallWindow deletion = CallWindow.of(aws.calls(), deleteStart, allGone);
     figures.add("AWS calls per object to delete", (double) deletion.total() / names.size());

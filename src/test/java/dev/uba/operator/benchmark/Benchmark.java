@@ -75,7 +75,8 @@ public final class Benchmark {
     int exit = 0;
     try {
       switch (o.scenario) {
-        case "pipelines" -> b.convergeThenSteadyState("UbaPipeline", "p", Manifests::streamOnlyPipeline);
+        case "pipelines" ->
+            b.convergeThenSteadyState("UbaPipeline", "p", Manifests::streamOnlyPipeline);
         case "alerts" -> b.convergeThenSteadyState("AnomalyAlert", "a", Manifests::alert);
         case "faults" -> b.faults();
         case "memory" -> b.memory();

@@ -56,7 +56,7 @@ public final class AwsQuotaTable {
     STREAM
   }
 
-  /** One rate limit: {@code perSecond} refill, {@code burst} bucket size, shared by {@code scope}. */
+  /** One rate limit: refilled at {@code perSecond}, {@code burst}, shared by {@code scope}. */
   public record Limit(double perSecond, double burst, Scope scope) {
 
     static Limit perAccount(double perSecond) {

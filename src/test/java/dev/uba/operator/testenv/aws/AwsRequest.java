@@ -44,7 +44,7 @@ final class AwsRequest {
   final byte[] body;
   final String service;
   final String region;
-  /** The access key of the credential scope ("unknown" when unsigned): moto's stand-in for the account. */
+  /** The access key of the credential scope ("unknown" when unsigned): the emulator's account. */
   final String accessKeyId;
   final Protocol protocol;
   final String operation;

@@ -31,7 +31,8 @@ class ErrorShapesTest {
     AwsRequest describeAlarms = WireRequests.query("monitoring", "DescribeAlarms");
     assertThrottle(describeAlarms, 400, "Throttling", "text/xml");
     assertThat(ErrorShapes.throttle(describeAlarms).text())
-        .contains("<Type>Sender</Type>", "xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"");
+        .contains("<Type>Sender</Type>",
+            "xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"");
     assertThrottle(WireRequests.query("iam", "CreatePolicy"), 400, "Throttling", "text/xml");
   }
 

@@ -97,7 +97,8 @@ public final class QuotaMode {
     long now = nanoClock.getAsLong();
     for (AwsQuotaTable.Limit limit : quota.get().limits()) {
       if (!bucket(req, limit).tryTake(now)) {
-        refused.computeIfAbsent(req.service + "." + req.operation, k -> new LongAdder()).increment();
+        refused.computeIfAbsent(req.service + "." + req.operation, k -> new LongAdder())
+            .increment();
         return false;
       }
     }

@@ -108,7 +108,8 @@ class QuotaModeIT {
           refused.add(e);
         }
       }
-      return new Burst(calls - refused.size(), refused, Duration.ofNanos(System.nanoTime() - start));
+      return new Burst(calls - refused.size(), refused,
+          Duration.ofNanos(System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
     }
@@ -169,7 +170,8 @@ class QuotaModeIT {
         assertThat(e.isThrottlingException()).isTrue();
       });
       assertThat(b.succeeded()).isBetween(9, mostAdmitted(9, b.took()));
-      assertThat(aws.quotas().refused("monitoring", "DescribeAlarms")).isEqualTo(b.refused().size());
+      assertThat(aws.quotas().refused("monitoring", "DescribeAlarms"))
+          .isEqualTo(b.refused().size());
     }
   }
 

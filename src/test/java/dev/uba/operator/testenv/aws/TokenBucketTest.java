@@ -61,6 +61,7 @@ class TokenBucketTest {
   @Test
   void aBucketNeedsARateAndRoomForOneCall() {
     assertThatThrownBy(() -> new TokenBucket(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TokenBucket(1, 0.5, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TokenBucket(1, 0.5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

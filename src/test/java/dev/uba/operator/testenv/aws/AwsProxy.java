@@ -27,6 +27,8 @@ import java.util.function.BiConsumer;
  * the Tagging API ({@link TaggedResources}, as the emulator omits Kinesis streams and EventBridge
  * rules) or forwarded unchanged
  * ({@link MotoForwarder}), and is recorded in the {@link CallLog} before its answer is sent.
+ * In quota mode ({@link QuotaMode}) a call beyond its operation's rate quota is answered with the
+ * service's throttling error before anything else (faults included) sees it.
  * Paths under {@link SnsSubscriptions#SINK_PREFIX} are not AWS requests: they receive what the
  * emulator delivers to HTTP/S subscriptions, and are neither shaped nor recorded. Observers
  * ({@link #onAnswered}) see each request the proxy served and its answer (e.g. the Kinesis puts
@@ -48,6 +50,7 @@ final class AwsProxy implements AutoCloseable {
   private final MotoForwarder moto;
   private final CallLog calls;
   private final Faults faults;
+  private final QuotaMode quotas;
   private final KinesisLifecycle kinesis;
   private final OpenSearchLifecycle openSearch;
   private final FirehoseLifecycle firehose;
@@ -57,11 +60,13 @@ final class AwsProxy implements AutoCloseable {
   private final TaggedResources tagged;
   private final List<BiConsumer<AwsRequest, AwsResponse>> observers = new CopyOnWriteArrayList<>();
 
-  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, Lifecycle lifecycle,
-      LocalFirehose firehoseControl, FirehoseStreams firehoseStreams) throws IOException {
+  AwsProxy(int port, MotoForwarder moto, CallLog calls, Faults faults, QuotaMode quotas,
+      Lifecycle lifecycle, LocalFirehose firehoseControl, FirehoseStreams firehoseStreams)
+      throws IOException {
     this.moto = moto;
     this.calls = calls;
     this.faults = faults;
+    this.quotas = quotas;
     this.kinesis = new KinesisLifecycle(lifecycle.kinesis(), moto);
     this.openSearch = new OpenSearchLifecycle(lifecycle.openSearch(), moto);
     this.firehose = new FirehoseLifecycle(lifecycle.firehose(), moto, firehoseControl,
@@ -118,6 +123,14 @@ final class AwsProxy implements AutoCloseable {
       }
       AwsRequest req = AwsRequest.parse(ex.getRequestMethod(), uri.getRawPath(),
           uri.getRawQuery(), ex.getRequestHeaders(), body);
+      if (!quotas.admit(req)) {
+        // over its rate quota: AWS refuses before doing anything, whatever else would happen
+        AwsResponse refused = ErrorShapes.throttle(req);
+        calls.record(new CallLog.Call(req.service, req.operation, req.isWrite(), refused.status,
+            ErrorShapes.errorCode(refused), null, Instant.now(), true));
+        send(ex, req, refused);
+        return;
+      }
       Faults.Rule fault = faults.fire(req);
       Faults.Kind kind = fault == null ? null : fault.kind();
       if (kind == Faults.Kind.DROP_CONNECTION) {

@@ -44,6 +44,8 @@ final class AwsRequest {
   final byte[] body;
   final String service;
   final String region;
+  /** The access key of the credential scope ("unknown" when unsigned): the emulator's account. */
+  final String accessKeyId;
   final Protocol protocol;
   final String operation;
   final Map<String, String> pathParams;
@@ -52,8 +54,8 @@ final class AwsRequest {
   private volatile JsonNode json;
 
   private AwsRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-      byte[] body, String service, String region, Protocol protocol, String operation,
-      Map<String, String> pathParams, boolean write) {
+      byte[] body, String service, String region, String accessKeyId, Protocol protocol,
+      String operation, Map<String, String> pathParams, boolean write) {
     this.method = method;
     this.path = path;
     this.rawQuery = rawQuery;
@@ -61,6 +63,7 @@ final class AwsRequest {
     this.body = body;
     this.service = service;
     this.region = region;
+    this.accessKeyId = accessKeyId;
     this.protocol = protocol;
     this.operation = operation;
     this.pathParams = pathParams;
@@ -79,6 +82,7 @@ final class AwsRequest {
     String[] scope = credentialScope(first(headers, "Authorization"), rawQuery);
     String service = scope == null ? "unknown" : scope[1];
     String region = scope == null ? "us-east-1" : scope[0];
+    String accessKeyId = scope == null ? "unknown" : scope[2];
 
     String target = first(headers, "X-Amz-Target");
     Map<String, String> params = Map.of();
@@ -113,8 +117,8 @@ final class AwsRequest {
         }
       }
     }
-    return new AwsRequest(method, path, rawQuery, headers, body, service, region, protocol,
-        operation, params, write != null ? write : isWrite(operation));
+    return new AwsRequest(method, path, rawQuery, headers, body, service, region, accessKeyId,
+        protocol, operation, params, write != null ? write : isWrite(operation));
   }
 
   /** A request the proxy itself sends to the emulator on behalf of {@code origin}, signed alike. */
@@ -130,13 +134,13 @@ final class AwsRequest {
     }
     extraHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
     return new AwsRequest(method, path, rawQuery, headers, body, origin.service, origin.region,
-        origin.protocol, operation, pathParams, isWrite(operation));
+        origin.accessKeyId, origin.protocol, operation, pathParams, isWrite(operation));
   }
 
   /** The same request with another body (used to send a merged UpdateDomainConfig). */
   AwsRequest withBody(byte[] newBody) {
-    return new AwsRequest(method, path, rawQuery, headers, newBody, service, region, protocol,
-        operation, pathParams, write);
+    return new AwsRequest(method, path, rawQuery, headers, newBody, service, region, accessKeyId,
+        protocol, operation, pathParams, write);
   }
 
   /** True unless the operation name starts with Describe, List or Get. */
@@ -198,7 +202,7 @@ final class AwsRequest {
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  /** {region, service} of the SigV4 credential scope, or null. */
+  /** {region, service, access key} of the SigV4 credential scope, or null. */
   private static String[] credentialScope(String authorization, String rawQuery) {
     String source = authorization;
     if (source == null) {
@@ -209,7 +213,7 @@ final class AwsRequest {
       return null;
     }
     Matcher m = CREDENTIAL.matcher(source);
-    return m.find() ? new String[] {m.group(3), m.group(4)} : null;
+    return m.find() ? new String[] {m.group(3), m.group(4), m.group(1)} : null;
   }
 
   /** Decodes {@code a=b&c=d} (a query string or a form body). */

@@ -23,9 +23,17 @@ public final class CallLog {
    * @param errorCode the AWS error code answered, or null for a success
    * @param fault the injected fault that shaped this call, or null
    * @param at when the answer was ready
+   * @param refusedByQuota true when the local AWS's {@link QuotaMode} throttled the call for
+   *     exceeding its operation's rate quota (then {@code fault} is null)
    */
   public record Call(String service, String operation, boolean write, int status,
-      String errorCode, Faults.Kind fault, Instant at) {
+      String errorCode, Faults.Kind fault, Instant at, boolean refusedByQuota) {
+
+    /** A call the quota mode did not refuse. */
+    public Call(String service, String operation, boolean write, int status, String errorCode,
+        Faults.Kind fault, Instant at) {
+      this(service, operation, write, status, errorCode, fault, at, false);
+    }
 
     /** True for a 2xx answer. */
     public boolean succeeded() {
@@ -69,6 +77,11 @@ public final class CallLog {
     return count(c -> !c.write() && matches(service, c.service()));
   }
 
+  /** Calls refused for exceeding a rate quota ({@link QuotaMode}). */
+  public int refusedByQuota() {
+    return count(Call::refusedByQuota);
+  }
+
   /** All calls. */
   public synchronized int total() {
     return calls.size();
@@ -101,7 +114,8 @@ public final class CallLog {
     for (Call c : calls) {
       lines.add(c.service() + "." + c.operation() + " -> " + c.status()
           + (c.errorCode() == null ? "" : " " + c.errorCode())
-          + (c.fault() == null ? "" : " [" + c.fault() + "]"));
+          + (c.fault() == null ? "" : " [" + c.fault() + "]")
+          + (c.refusedByQuota() ? " [over quota]" : ""));
     }
     return String.join("\n", lines);
   }

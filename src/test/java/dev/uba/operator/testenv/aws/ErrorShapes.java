@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
  * <p>Throttling follows what each service documents: Kinesis control-plane actions answer
  * {@code LimitExceededException} (HTTP 400) and its data-plane actions (PutRecord, PutRecords,
  * GetRecords, GetShardIterator) {@code ProvisionedThroughputExceededException} (HTTP 400); other
- * JSON services the common error {@code ThrottlingException} (HTTP 400); query services the
- * common error {@code Throttling} (HTTP 400, Type Sender); OpenSearch Service
+ * JSON services (CloudWatch Logs, EventBridge, Firehose) the common error
+ * {@code ThrottlingException} (HTTP 400; Firehose's API reference lists only
+ * {@code LimitExceededException}, which is its resource-count error, while its rate limits
+ * answer "ThrottlingException: Rate exceeded" on the wire); query services (IAM, STS,
+ * CloudWatch) the common error {@code Throttling} (HTTP 400, Type Sender), except SNS, whose
+ * {@code ThrottledException} has the query code {@code Throttled} and HTTP 429; the Tagging API
+ * {@code ThrottledException} (HTTP 400); OpenSearch Service
  * {@code ThrottlingException} (HTTP 429, as its API reference lists); Amazon Personalize
  * {@code LimitExceededException} (HTTP 400, "The limit on the number of requests per second has
  * been exceeded", as its API reference lists for its actions). Server errors use the common
@@ -92,6 +97,12 @@ final class ErrorShapes {
       }
       return error(req, 400, "LimitExceededException",
           "Rate exceeded for " + req.operation + ".");
+    }
+    if (req.protocol == Protocol.QUERY && "sns".equals(req.service)) {
+      return error(req, 429, "Throttled", "Rate exceeded");
+    }
+    if (req.protocol == Protocol.JSON && "tagging".equals(req.service)) {
+      return error(req, 400, "ThrottledException", "Rate exceeded");
     }
     if (req.protocol == Protocol.JSON && "personalize".equals(req.service)) {
       return error(req, 400, "LimitExceededException",

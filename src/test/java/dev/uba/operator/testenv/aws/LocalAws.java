@@ -48,6 +48,7 @@ public final class LocalAws implements AutoCloseable {
   private final CallLog calls = new CallLog();
   private final Lifecycle lifecycle = new Lifecycle();
   private final Faults faults = new Faults();
+  private final QuotaMode quotas = new QuotaMode();
   private final LocalSns sns;
   private final LocalFirehose firehose = new LocalFirehose();
   private final DataFlowMetrics dataFlowMetrics;
@@ -62,8 +63,8 @@ public final class LocalAws implements AutoCloseable {
     AwsProxy startedProxy = null;
     try {
       FirehoseStreams firehoseStreams = new FirehoseStreams();
-      startedProxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, lifecycle, firehose,
-          firehoseStreams);
+      startedProxy = new AwsProxy(b.proxyPort, moto.client(), calls, faults, quotas, lifecycle,
+          firehose, firehoseStreams);
       this.dataFlowMetrics = new DataFlowMetrics(TestClients.cloudWatch(motoEndpoint(), true));
       startedProxy.onAnswered(dataFlowMetrics::answered);
       this.deliverer = new FirehoseDeliverer(firehoseStreams, firehose, dataFlowMetrics,
@@ -124,9 +125,11 @@ public final class LocalAws implements AutoCloseable {
    * Wipes the emulator ({@code POST /moto-api/reset}) and all proxy state: simulated states and
    * overlays, Personalize resources, SNS confirmations and deliveries, Firehose deliveries in
    * progress, OpenSearch endpoints and reports, the call log, fault rules (and arranged Personalize
-   * and Firehose failures), and lifecycle and delivery settings back to their defaults.
+   * and Firehose failures), quota mode (off, counts forgotten), and lifecycle and delivery
+   * settings back to their defaults.
    */
   public void reset() {
+    quotas.clear();
     deliverer.clear();
     firehose.clear();
     dataFlowMetrics.clear();
@@ -148,6 +151,11 @@ public final class LocalAws implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** Quota mode: off until {@link QuotaMode#enable()}; see {@link QuotaMode}. */
+  public QuotaMode quotas() {
+    return quotas;
   }
 
   /** The local Amazon Personalize: its statuses' duration and arranged faults. */

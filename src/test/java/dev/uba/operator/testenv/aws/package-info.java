@@ -48,7 +48,10 @@
  *       ({@link dev.uba.operator.testenv.aws.MotoForwarder});
  *   <li>call accounting: {@link dev.uba.operator.testenv.aws.CallLog};
  *   <li>fault injection in each protocol's error shape: {@link dev.uba.operator.testenv.aws.Faults},
- *       {@link dev.uba.operator.testenv.aws.ErrorShapes}.
+ *       {@link dev.uba.operator.testenv.aws.ErrorShapes};
+ *   <li>quota mode, off by default: AWS's per-account API rate quotas as token buckets, answered
+ *       with each service's throttling error: {@link dev.uba.operator.testenv.aws.QuotaMode},
+ *       {@link dev.uba.operator.testenv.aws.AwsQuotaTable}.
  * </ul>
  *
  * <p>The proxy treats every caller alike: it knows the AWS APIs, not who calls them.

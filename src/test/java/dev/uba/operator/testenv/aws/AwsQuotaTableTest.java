@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 class AwsQuotaTableTest {
 
   /** IAM action prefixes of deploy/iam-policy.json to SigV4 signing names. */
-  private static final Map<String, String> SIGNING_NAMES = Map.of(
-      "kinesis", "kinesis", "es", "es", "iam", "iam", "cloudwatch", "monitoring", "logs", "logs",
-      "sns", "sns", "events", "events", "firehose", "firehose", "personalize", "personalize",
-      "sts", "sts");
+  private static final Map<String, String> SIGNING_NAMES = Map.ofEntries(
+      Map.entry("kinesis", "kinesis"), Map.entry("es", "es"), Map.entry("iam", "iam"),
+      Map.entry("cloudwatch", "monitoring"), Map.entry("logs", "logs"), Map.entry("sns", "sns"),
+      Map.entry("events", "events"), Map.entry("firehose", "firehose"), Map.entry("personalize", "personalize"),
+      Map.entry("sts", "sts"), Map.entry("tag", "tagging"));
 
   private static double rate(String service, String operation) {
     return AwsQuotaTable.of(service, operation).orElseThrow().perSecond();

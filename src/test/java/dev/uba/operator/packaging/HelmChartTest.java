@@ -73,12 +73,13 @@ class HelmChartTest {
 
     Map<String, JsonNode> env = env(container);
     assertThat(env.keySet()).containsExactlyInAnyOrder("POD_NAMESPACE", "UBA_HTTP_PORT", "UBA_RESYNC_INTERVAL",
-        "UBA_POLL_INTERVAL", "UBA_PERSONALIZE_MAX_TPS", "UBA_LOG_LEVEL", "UBA_LOG_FORMAT");
+        "UBA_POLL_INTERVAL", "UBA_PERSONALIZE_MAX_TPS", "UBA_AWS_QUOTA_SHARE", "UBA_LOG_LEVEL", "UBA_LOG_FORMAT");
     assertThat(env.get("UBA_LOG_FORMAT").get("value").asText()).isEqualTo("plain");
     assertThat(env.get("POD_NAMESPACE").at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.namespace");
     assertThat(env.get("UBA_RESYNC_INTERVAL").get("value").asText()).isEqualTo("10m");
     assertThat(env.get("UBA_POLL_INTERVAL").get("value").asText()).isEqualTo("15s");
     assertThat(env.get("UBA_PERSONALIZE_MAX_TPS").get("value").asText()).isEqualTo("10");
+    assertThat(env.get("UBA_AWS_QUOTA_SHARE").get("value").asText()).isEqualTo("0.5");
     assertThat(env.get("UBA_LOG_LEVEL").get("value").asText()).isEqualTo("INFO");
 
     JsonNode role = find(objects, "ClusterRole", "uba-uba-operator");
@@ -402,7 +403,8 @@ class HelmChartTest {
         "serviceAccount.roleArn=uba-operator", "replicaCount=-1", "operator.watchNamespaces={Team_A}",
         "aws.region=Frankfurt", "unknownKey=1", "image.digest=0.1.0", "image.digest=sha256:abc",
         "podDisruptionBudget.minAvailable=one", "userRoles.aggregate=yes",
-        "rbac.secretNamespaces={Team_A}", "networkPolicy.open=true")) {
+        "rbac.secretNamespaces={Team_A}", "networkPolicy.open=true",
+        "operator.awsQuotaShare=0", "operator.awsQuotaShare=1.5")) {
       Helm.Result r = Helm.run("template", "uba", Helm.CHART.toString(), "--set", bad);
       assertThat(r.exit()).as("helm template --set %s must fail:%n%s", bad, r.output()).isNotZero();
       assertThat(r.output()).as(bad).contains("schema");

@@ -70,7 +70,7 @@ class HelmChartIT {
           "topologySpreadConstraints[0].maxSkew=1",
           "topologySpreadConstraints[0].topologyKey=topology.kubernetes.io/zone",
           "topologySpreadConstraints[0].whenUnsatisfiable=ScheduleAnyway"));
-      dryRunApply(client, templateWithCrds(ns, "rbac.secretNamespaces={" + teamA + "}",
+      dryRunApply(client, templateWithCrds(ns, version, "rbac.secretNamespaces={" + teamA + "}",
           "networkPolicy.enabled=true",
           "networkPolicy.metricsFrom.namespaceSelector.matchLabels.kubernetes\\.io/metadata\\.name=monitoring",
           "networkPolicy.metricsFrom.podSelector.matchLabels.app=prometheus",

@@ -52,9 +52,9 @@ public final class KubernetesEvents implements EventSink {
     String now = Instant.now().toString();
     RecordedEvents.Key key = new RecordedEvents.Key(meta.getUid(), type, reason, truncate(message));
     try {
-      Optional<RecordedEvents.Recorded> previous = recorded.previous(key);
-      if (previous.isPresent() && countAgain(previous.get().again(), now)) {
-        recorded.remember(key, previous.get().again());
+      Optional<RecordedEvents.Recorded> again = recorded.previous(key).map(RecordedEvents.Recorded::again);
+      if (again.isPresent() && countAgain(again.get(), now)) {
+        recorded.remember(key, again.get());
         return;
       }
       String name = meta.getName() + "." + UUID.randomUUID().toString().substring(0, 8);

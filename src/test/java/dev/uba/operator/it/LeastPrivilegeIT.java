@@ -145,6 +145,10 @@ class LeastPrivilegeIT {
     assertThat(iam.getRole(r -> r.roleName(roleName)).role().permissionsBoundary())
         .as("the boundary, put back on a resync").isNotNull()
         .satisfies(b -> assertThat(b.permissionsBoundaryArn()).isEqualTo(boundaryArn));
+    // The call is counted when the SDK hands back its answer, a moment after IAM has applied it.
+    while (operator.awsCalls().calls("Iam", "PutRolePermissionsBoundary") == 0 && Instant.now().isBefore(deadline)) {
+      sleep();
+    }
     assertThat(operator.awsCalls().calls("Iam", "PutRolePermissionsBoundary")).isEqualTo(1);
 
     pipelines.delete(ns, "clicks");

@@ -20,6 +20,9 @@ final class AlertStatusUpdate {
   private AlertStatusUpdate() {}
 
   static void alarm(AnomalyAlertStatus status, AlarmDesired desired, Step<AlarmActual> step, EventSink events) {
+    if (step.learntNothing()) {
+      return; // keep what the last pass that read it recorded
+    }
     if (!step.owned()) {
       status.setAlarm(null);
       return;

@@ -109,7 +109,7 @@ final class AlertWorkflow {
     LogGroupDesired owned = p.desired().logGroup();
     if (owned != null) {
       Step<LogGroupActual> step = Converger.converge(p.aws().logGroup(), owned, p.ownerId(), p.events());
-      p.status().setLogGroup(step.owned() ? new UsedResource(name, step.status().getArn(), true) : null);
+      p.status().setLogGroup(step.record(p.status().getLogGroup(), () -> new UsedResource(name, step.status().getArn(), true)));
       // the filter may go into a log group of ours that exists, even while its retention is being corrected
       return NodeResult.of(step, step.actual().isPresent() && step.owned());
     }
@@ -125,7 +125,8 @@ final class AlertWorkflow {
   private static NodeResult metricFilter(AlertPass p) {
     var desired = p.desired().metricFilter();
     Step<MetricFilterActual> step = Converger.converge(p.aws().metricFilter(), desired, p.ownerId(), p.events());
-    p.status().setMetricFilter(step.owned() ? new MetricFilterStatus(desired.name(), desired.logGroupName()) : null);
+    p.status().setMetricFilter(step.record(p.status().getMetricFilter(),
+        () -> new MetricFilterStatus(desired.name(), desired.logGroupName())));
     return NodeResult.of(step);
   }
 
@@ -138,7 +139,7 @@ final class AlertWorkflow {
     TopicDesired managed = p.desired().topic();
     if (managed != null) {
       Step<TopicActual> step = Converger.converge(p.aws().topic(), managed, p.ownerId(), p.events());
-      p.status().setTopic(step.owned() ? new UsedResource(managed.name(), managed.arn(), true) : null);
+      p.status().setTopic(step.record(p.status().getTopic(), () -> new UsedResource(managed.name(), managed.arn(), true)));
       return NodeResult.of(step, step.actual().isPresent() && step.owned());
     }
     String arn = p.desired().topicArn();
@@ -181,7 +182,7 @@ final class AlertWorkflow {
   private static NodeResult rule(AlertPass p) {
     var desired = p.desired().rule();
     Step<RuleActual> step = Converger.converge(p.aws().rule(), desired, p.ownerId(), p.events());
-    p.status().setEventRule(step.owned() ? new NamedArn(desired.name(), step.status().getArn()) : null);
+    p.status().setEventRule(step.record(p.status().getEventRule(), () -> new NamedArn(desired.name(), step.status().getArn())));
     return NodeResult.of(step);
   }
 }

@@ -2,6 +2,7 @@ package dev.uba.operator.engine;
 
 import dev.uba.operator.api.v1alpha1.ResourceStatus;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The result of converging (or deleting) one resource in one pass.
@@ -21,6 +22,29 @@ public record Step<A>(Outcome outcome, ResourceStatus status, Optional<A> actual
     String reason = outcome.reason();
     return !Reasons.OWNED_BY_ANOTHER.equals(reason) && !Reasons.ALREADY_EXISTS.equals(reason)
         && (actual.isPresent() || Reasons.CREATING.equals(reason));
+  }
+
+  /**
+   * True when the pass learnt nothing of the resource: it could not be read (throttled, deferred by
+   * the rate budget, failed), or it was absent and could not be created. Status then keeps what it
+   * recorded before: dropping the record would leak the resource on delete and read as a change of
+   * an immutable field on the next pass.
+   */
+  public boolean learntNothing() {
+    String reason = outcome.reason();
+    return actual.isEmpty() && !outcome.isReady() && !Reasons.CREATING.equals(reason)
+        && !Reasons.OWNED_BY_ANOTHER.equals(reason) && !Reasons.ALREADY_EXISTS.equals(reason);
+  }
+
+  /**
+   * What status records of the resource after this pass: {@code ifOwned} when the object owns it,
+   * {@code before} when the pass learnt nothing ({@link #learntNothing}), otherwise nothing.
+   */
+  public <T> T record(T before, Supplier<T> ifOwned) {
+    if (owned()) {
+      return ifOwned.get();
+    }
+    return learntNothing() ? before : null;
   }
 
   /** True when deletion is finished: AWS no longer returns the resource (or it is not ours). */

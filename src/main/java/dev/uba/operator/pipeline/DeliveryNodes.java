@@ -47,7 +47,7 @@ final class DeliveryNodes {
     if (step.owned() || s.getFailedGeneration() != null || s.getWaitingForRoleSince() != null) {
       record(s, desired.name(), desired.settings().destination(), step);
       p.status().setDelivery(s);
-    } else {
+    } else if (!step.learntNothing()) {
       p.status().setDelivery(null);
     }
     return NodeResult.of(step);

@@ -17,6 +17,9 @@ final class PipelineStatusUpdate {
 
   static void stream(UbaPipelineStatus status, StreamDesired desired, Step<StreamActual> step,
       StreamChangeBudget budget) {
+    if (step.learntNothing()) {
+      return; // keep what the last pass that read it recorded
+    }
     if (!step.owned()) {
       status.setStream(null);
       return;
@@ -36,6 +39,9 @@ final class PipelineStatusUpdate {
   }
 
   static void search(UbaPipelineStatus status, DomainDesired desired, Step<DomainActual> step) {
+    if (step.learntNothing()) {
+      return; // keep what the last pass that read it recorded
+    }
     if (!step.owned()) {
       status.setSearch(null);
       return;

@@ -113,7 +113,8 @@ final class PipelineWorkflow {
   private static NodeResult archive(PipelinePass p) {
     var desired = p.desired().archive();
     var step = Converger.converge(p.resources().archive(), desired, p.ownerId(), p.events());
-    p.status().setArchive(step.owned() ? new UbaPipelineStatus.ArchiveStatus(desired.name(), desired.arn()) : null);
+    p.status().setArchive(step.record(p.status().getArchive(),
+        () -> new UbaPipelineStatus.ArchiveStatus(desired.name(), desired.arn())));
     return NodeResult.of(step, step.actual().isPresent() && step.owned());
   }
 
@@ -126,7 +127,8 @@ final class PipelineWorkflow {
   private static NodeResult producerPolicy(PipelinePass p) {
     var desired = p.desired().producerPolicy();
     var step = Converger.converge(p.resources().producerPolicy(), desired, p.ownerId(), p.events());
-    p.status().setProducerPolicy(step.owned() ? new NamedArn(desired.name(), step.status().getArn()) : null);
+    p.status().setProducerPolicy(step.record(p.status().getProducerPolicy(),
+        () -> new NamedArn(desired.name(), step.status().getArn())));
     return NodeResult.of(step);
   }
 
@@ -140,7 +142,8 @@ final class PipelineWorkflow {
   private static NodeResult ingestionRole(PipelinePass p) {
     var desired = p.desired().ingestionRole();
     var step = Converger.converge(p.resources().ingestionRole(), desired, p.ownerId(), p.events());
-    p.status().setIngestionRole(step.owned() ? new NamedArn(desired.name(), step.status().getArn()) : null);
+    p.status().setIngestionRole(step.record(p.status().getIngestionRole(),
+        () -> new NamedArn(desired.name(), step.status().getArn())));
     return NodeResult.of(step, step.actual().isPresent() && step.owned());
   }
 

@@ -138,4 +138,36 @@ class AlertSequencingTest {
     assertThat(outcomes).allSatisfy(o -> assertThat(o.isReady()).isTrue());
     assertThat(kinds(lostStatus)).isEqualTo(kinds(alert));
   }
+
+  @Test
+  void aPassThatCannotReadItsResourcesKeepsWhatStatusRecordedAndTheNextPassConverges() {
+    AnomalyAlert alert = alert(everything());
+    alerts.pass(alert);
+    AnomalyAlertStatus before = alert.getStatus();
+    String logGroup = before.getLogGroup().getArn();
+    String rule = before.getEventRule().getArn();
+
+    // the roots first (what depends on them is not read either), then the alarm and the rule
+    alerts.fake.logGroup.failNext("observe", "ThrottlingException", 400);
+    alerts.fake.topic.failNext("observe", "Throttling", 400);
+    assertThat(alerts.pass(alert)).extracting(Outcome::reason).contains(Reasons.THROTTLED);
+    alerts.fake.rule.failNext("observe", "ThrottlingException", 400);
+    alerts.fake.alarm.failNext("observe", "Throttling", 400);
+    assertThat(alerts.pass(alert)).extracting(Outcome::reason).contains(Reasons.THROTTLED);
+
+    AnomalyAlertStatus status = alert.getStatus();
+    assertThat(status.getLogGroup()).as("the log group it created, still recorded").isNotNull()
+        .satisfies(g -> assertThat(g.getManaged()).isTrue())
+        .satisfies(g -> assertThat(g.getArn()).isEqualTo(logGroup));
+    assertThat(status.getMetricFilter().getName()).isEqualTo(NAME);
+    assertThat(status.getTopic().getArn()).isEqualTo(TOPIC_ARN);
+    assertThat(status.getAlarm().getState()).as("the alarm's last state read").isEqualTo("OK");
+    assertThat(status.getEventRule().getArn()).isEqualTo(rule);
+
+    alerts.clearJournal();
+    List<Outcome> next = alerts.pass(alert);
+    assertThat(next).as("no ImmutableField from a record lost to throttling")
+        .allSatisfy(o -> assertThat(o.isReady()).isTrue());
+    assertThat(alerts.writes()).isEmpty();
+  }
 }

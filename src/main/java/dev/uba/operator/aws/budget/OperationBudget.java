@@ -12,12 +12,16 @@ import java.time.Duration;
  * refused call would get budget without reserving it nor take a test clock; this small class does both.
  */
 public final class OperationBudget {
-  /** A throttled operation drops to half its rate ... */
-  static final double DECREASE = 0.5;
+  /**
+   * A throttled operation drops to 70 % of its rate (the factor of the AWS SDKs' adaptive retry mode:
+   * halving on every throttled answer left an operation throttled at random, as in the fault
+   * scenario, at its floor for minutes) ...
+   */
+  static final double DECREASE = 0.7;
   /** ... but not below this share of its target rate ... */
-  static final double FLOOR = 0.1;
+  static final double FLOOR = 0.25;
   /** ... and regains its target rate over this time after a decrease from it (additive increase). */
-  static final Duration RECOVERY = Duration.ofSeconds(60);
+  static final Duration RECOVERY = Duration.ofSeconds(20);
   /** Throttling answers closer together than this count as one decrease (they were sent at one rate). */
   static final Duration DECREASE_COOLDOWN = Duration.ofSeconds(1);
   /** The longest a caller waits for one spacing of a slow operation (see {@link #take}). */
@@ -94,7 +98,8 @@ public final class OperationBudget {
 
   /**
    * AWS throttled a call of this operation: other callers in the account use the quota too. The
-   * rate halves (not below {@link #FLOOR} of the target), once per {@link #DECREASE_COOLDOWN}, and
+   * rate drops by {@link #DECREASE} (not below {@link #FLOOR} of the target), once per
+   * {@link #DECREASE_COOLDOWN}, and
    * the bucket empties, so that the next call waits a full spacing at the new rate.
    */
   public synchronized void throttled(long now) {

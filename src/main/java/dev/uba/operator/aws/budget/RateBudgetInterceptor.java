@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * Applies the {@link AwsRateBudget} to every attempt of every call on the shared SDK clients, the
@@ -25,20 +26,40 @@ import software.amazon.awssdk.regions.Region;
 public final class RateBudgetInterceptor implements ExecutionInterceptor {
   private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("uba.budget.attempts");
 
+  /**
+   * The operation of the attempt this thread sent last: the SDK's retry strategy learns of a failed
+   * attempt without its call's attributes, and a synchronous client runs a call's attempts and its
+   * retry decisions on the calling thread.
+   */
+  private final ThreadLocal<Attempt> attemptOnThisThread = new ThreadLocal<>();
   private final AwsRateBudget budget;
+
+  private record Attempt(String region, String service, String operation) {}
 
   public RateBudgetInterceptor(AwsRateBudget budget) {
     this.budget = budget;
   }
 
   /**
-   * Puts a client under the budget: this interceptor on every attempt, and the SDK's standard retries
-   * without retrying throttling.
+   * Puts a synchronous client under the budget: this interceptor on every attempt, and the SDK's
+   * standard retries paced by the budget instead of the SDK's backoff when AWS throttles.
    */
   public static ClientOverrideConfiguration.Builder applyTo(ClientOverrideConfiguration.Builder client,
       AwsRateBudget budget) {
-    return client.addExecutionInterceptor(new RateBudgetInterceptor(budget))
-        .retryStrategy(new NoRetryOnThrottling(AwsRetryStrategy.standardRetryStrategy()));
+    RateBudgetInterceptor interceptor = new RateBudgetInterceptor(budget);
+    return client.addExecutionInterceptor(interceptor)
+        .retryStrategy(new RetriesWithinBudget(standardRetriesOfEveryThrottling(), interceptor));
+  }
+
+  /**
+   * The SDK's standard strategy, retrying also the throttling answers it does not know as such
+   * (Kinesis' "Rate exceeded" LimitExceededException, for one).
+   */
+  private static RetryStrategy standardRetriesOfEveryThrottling() {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .retryOnException(AwsErrors::isThrottling)
+        .treatAsThrottling(AwsErrors::isThrottling)
+        .build();
   }
 
   @Override
@@ -54,7 +75,9 @@ public final class RateBudgetInterceptor implements ExecutionInterceptor {
     if (attempts != null && attempts.incrementAndGet() > 1) {
       budget.retried(service, operation);
     }
-    OperationBudget.Decision decision = budget.take(region(attributes), service, operation);
+    String region = region(attributes);
+    attemptOnThisThread.set(new Attempt(region, service, operation));
+    OperationBudget.Decision decision = budget.take(region, service, operation);
     switch (decision.kind()) {
       case REFUSED -> throw new AwsBudgetExhaustedException(service, operation, decision.delay());
       case AFTER_WAIT -> pause(decision);
@@ -62,12 +85,22 @@ public final class RateBudgetInterceptor implements ExecutionInterceptor {
     }
   }
 
+  /** The attempt this thread sent last was throttled: its operation slows down for every object. */
+  void throttledOnThisThread() {
+    Attempt attempt = attemptOnThisThread.get();
+    if (attempt != null) {
+      budget.throttled(attempt.region(), attempt.service(), attempt.operation());
+    }
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    attemptOnThisThread.remove();
+  }
+
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-    if (AwsErrors.isThrottling(context.exception())) {
-      budget.throttled(region(attributes), attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-          attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-    }
+    attemptOnThisThread.remove();
   }
 
   private static String region(ExecutionAttributes attributes) {

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
 
 /**
  * The budget on a real SDK client whose HTTP answers are scripted (no network): every attempt takes
- * budget, the SDK's retries included; throttling is not retried by the SDK and slows the operation
- * down; a call without budget is not sent and fails with a type the engine makes Waiting.
+ * budget, the SDK's retries included; a throttled attempt slows the operation down and is retried at
+ * the lower rate; a call without budget is not sent and fails with a type the engine makes Waiting.
  */
 class RateBudgetInterceptorTest {
   static {
@@ -93,25 +93,59 @@ class RateBudgetInterceptorTest {
   }
 
   @Test
-  void throttlingIsNotRetriedBySdkAndSlowsTheOperationDownForEveryone() {
-    transport.answer(400, RATE_EXCEEDED).onRequest(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()));
-    KinesisClient kinesis = kinesis();
-    OperationBudget describe = budget.budget("us-east-1", "Kinesis", "DescribeStreamSummary");
+  void aThrottledAttemptSlowsTheOperationDownForEveryoneAndIsRetriedAtTheLowerRate() {
+    AwsRateBudget patient = new AwsRateBudget(0.5, AwsRateBudget.MAX_WAIT, nanos::get, metrics);
+    transport.answer(400, RATE_EXCEEDED).answer(200, OK);
+    KinesisClient kinesis = kinesis(patient);
+    OperationBudget describe = patient.budget("us-east-1", "Kinesis", "DescribeStreamSummary");
     assertThat(describe.rate(nanos.get())).isEqualTo(10.0);
 
-    SdkException failure = (SdkException) catchThrowable(() -> kinesis.describeStreamSummary(r -> r.streamName("s")));
+    kinesis.describeStreamSummary(r -> r.streamName("s"));
 
-    assertThat(failure).isInstanceOf(KinesisException.class);
-    assertThat(AwsErrors.isThrottling(failure)).isTrue();
-    assertThat(transport.sent()).as("the SDK does not retry a throttled call").isEqualTo(1);
+    assertThat(transport.sent()).as("the throttled attempt and its retry").isEqualTo(2);
     assertThat(metrics.count(AwsBudgetMetrics.THROTTLED, "Kinesis", "DescribeStreamSummary")).isEqualTo(1);
-    assertThat(metrics.count(AwsBudgetMetrics.SDK_RETRIES, null, null)).isZero();
-    assertThat(describe.rate(nanos.get())).as("halved").isEqualTo(5.0);
-    assertThat(budget.budget("us-east-1", "Kinesis", "ListTagsForStream").rate(nanos.get()))
+    assertThat(metrics.count(AwsBudgetMetrics.SDK_RETRIES, "Kinesis", "DescribeStreamSummary")).isEqualTo(1);
+    assertThat(metrics.count(AwsBudgetMetrics.WAITS, "Kinesis", "DescribeStreamSummary"))
+        .as("the retry waited one spacing at the lowered rate instead of the SDK's backoff").isEqualTo(1);
+    assertThat(describe.rate(nanos.get())).as("cut to 70 %").isEqualTo(7.0);
+    assertThat(patient.budget("us-east-1", "Kinesis", "ListTagsForStream").rate(nanos.get()))
         .as("other operations keep their rate").isEqualTo(2.5);
   }
 
+  @Test
+  void everyThrottledAttemptIsCountedUpToTheSdksAttemptsThenTheCallFailsThrottled() {
+    AwsRateBudget patient = new AwsRateBudget(0.5, AwsRateBudget.MAX_WAIT, nanos::get, metrics);
+    transport.answer(400, RATE_EXCEEDED).onRequest(() -> nanos.addAndGet(Duration.ofSeconds(1).toNanos()));
+
+    SdkException failure = (SdkException) catchThrowable(
+        () -> kinesis(patient).describeStreamSummary(r -> r.streamName("s")));
+
+    assertThat(failure).isInstanceOf(KinesisException.class);
+    assertThat(AwsErrors.isThrottling(failure)).isTrue();
+    assertThat(transport.sent()).as("the SDK's three attempts").isEqualTo(3);
+    assertThat(metrics.count(AwsBudgetMetrics.THROTTLED, "Kinesis", "DescribeStreamSummary")).isEqualTo(3);
+    assertThat(patient.budget("us-east-1", "Kinesis", "DescribeStreamSummary").rate(nanos.get()))
+        .as("three decreases a second apart").isLessThan(10.0 * 0.7 * 0.7);
+  }
+
+  @Test
+  void aThrottledCallWhoseRetryFindsNoBudgetIsDeferredNotSent() {
+    transport.answer(400, RATE_EXCEEDED).answer(200, OK);
+
+    Throwable failure = catchThrowable(() -> kinesis().describeStreamSummary(r -> r.streamName("s")));
+
+    assertThat(transport.sent()).isEqualTo(1);
+    assertThat(failure).isInstanceOf(AwsBudgetExhaustedException.class);
+    assertThat(AwsErrors.outcomeOf("KinesisStream s", (SdkException) failure).deferredFor())
+        .as("come back one spacing at 7 calls/s")
+        .hasValueSatisfying(d -> assertThat(d.toMillis()).isEqualTo(142));
+  }
+
   private KinesisClient kinesis() {
+    return kinesis(budget);
+  }
+
+  private KinesisClient kinesis(AwsRateBudget budget) {
     return KinesisClient.builder()
         .region(Region.US_EAST_1)
         .endpointOverride(URI.create("http://127.0.0.1:1"))

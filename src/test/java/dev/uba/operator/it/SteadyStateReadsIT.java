@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,8 +97,6 @@ class SteadyStateReadsIT {
   }
 
   @Test
-  @Disabled("ten alerts with a log metric filter and a state-change rule applied at once do not all"
-      + " become Ready within two minutes since the rate budget joined the batched reads; open in issue 12")
   void alertsShareAlarmDescribesAndTagReads() {
     AnomalyAlerts alerts = new AnomalyAlerts(client);
     IntStream.range(0, N).forEach(i -> alerts.create(ns, alert("a" + i)));

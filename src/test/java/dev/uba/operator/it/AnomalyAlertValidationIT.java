@@ -132,7 +132,7 @@ class AnomalyAlertValidationIT {
 
   @Test
   void theExamplesAreAcceptedAndWaitForTheirPipelineWithoutAwsCalls() throws Exception {
-    long before = operator.awsCalls().total();
+    long before = callsButTheAccountLookup();
     // The example also carries its Namespace, so that kubectl apply -f examples/ works on a fresh cluster.
     List<String> documents = Arrays.stream(Files.readString(Path.of("examples/anomaly-alert.yaml")).split("(?m)^---$"))
         .filter(d -> d.contains("kind: AnomalyAlert")).toList();
@@ -145,6 +145,20 @@ class AnomalyAlertValidationIT {
       assertThat(AnomalyAlerts.condition(waiting, "Progressing").orElseThrow().getMessage()).contains("clickstream");
       assertThat(AnomalyAlerts.isTrue(waiting, "Degraded")).isFalse();
     }
-    assertThat(operator.awsCalls().total()).isEqualTo(before);
+    assertThat(callsButTheAccountLookup()).isEqualTo(before);
+  }
+
+  /**
+   * AWS calls so far, once none has been counted for a second (a call is counted when its answer
+   * is back; the tag index scans in the background after the other tests' reads), but the
+   * operator's one STS lookup of its account, made by whichever alert needs it first.
+   */
+  private static long callsButTheAccountLookup() throws InterruptedException {
+    long seen = -1;
+    for (int i = 0; i < 10 && seen != operator.awsCalls().total(); i++) {
+      seen = operator.awsCalls().total();
+      Thread.sleep(1000);
+    }
+    return operator.awsCalls().total() - operator.awsCalls().calls("Sts", "GetCallerIdentity");
   }
 }

@@ -22,14 +22,17 @@ public final class Requeue {
       return Optional.empty();
     }
     boolean retrying = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.RETRYING);
+    boolean onlyThrottled = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.RETRYING)
+        .allMatch(o -> Reasons.THROTTLED.equals(o.reason()));
+    Duration backoff = !retrying ? Duration.ZERO
+        : onlyThrottled ? Backoff.afterThrottling(failedAttempts) : Backoff.after(failedAttempts);
     Optional<Duration> budget = outcomes.stream().flatMap(o -> o.deferredFor().stream()).min(Duration::compareTo);
     if (budget.isPresent()) {
       // Not before AWS's own backoff when AWS also throttled or failed in the same pass.
-      Duration backoff = retrying ? Backoff.after(failedAttempts) : Duration.ZERO;
       return Optional.of(budget.get().compareTo(backoff) >= 0 ? budget.get() : backoff);
     }
     if (retrying) {
-      return Optional.of(Backoff.after(failedAttempts));
+      return Optional.of(backoff);
     }
     if (outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.PROGRESSING)) {
       return Optional.of(poll);

@@ -27,6 +27,16 @@ class RequeueTest {
   }
 
   @Test
+  void aPassThatWasOnlyThrottledBacksOffAtMostThirtySeconds() {
+    assertThat(Requeue.after(List.of(Outcome.retrying(Reasons.THROTTLED, "slow"), Outcome.progressing("Deleting", "d")),
+        POLL, RESYNC, 50)).as("the rate budget slows the operation down for all objects").contains(Duration.ofSeconds(30));
+    assertThat(Requeue.after(List.of(Outcome.retrying(Reasons.THROTTLED, "slow")), POLL, RESYNC, 3))
+        .contains(Duration.ofSeconds(8));
+    assertThat(Requeue.after(List.of(Outcome.retrying(Reasons.THROTTLED, "slow"), Outcome.retrying("AwsUnavailable", "503")),
+        POLL, RESYNC, 50)).as("an outage beside it still backs off for minutes").contains(Duration.ofMinutes(5));
+  }
+
+  @Test
   void progressingPolls() {
     assertThat(Requeue.after(List.of(Outcome.ready(), Outcome.progressing("Creating", "c")), POLL, RESYNC, 0))
         .contains(POLL);

@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 
@@ -126,6 +132,20 @@ class RateBudgetInterceptorTest {
     assertThat(metrics.count(AwsBudgetMetrics.THROTTLED, "Kinesis", "DescribeStreamSummary")).isEqualTo(3);
     assertThat(patient.budget("us-east-1", "Kinesis", "DescribeStreamSummary").rate(nanos.get()))
         .as("three decreases a second apart").isLessThan(10.0 * 0.7 * 0.7);
+  }
+
+  @Test
+  void retriesDoNotStopAfterARunOfFailuresOfOtherCalls() {
+    // The SDK's circuit breaker would refuse retries once its 500 retry tokens (5 a retry) are spent.
+    RetryStrategy strategy = RateBudgetInterceptor.standardRetriesOfEveryThrottling();
+    AwsServiceException internal = AwsServiceException.builder().statusCode(500)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalFailure").build()).build();
+
+    for (int call = 0; call < 200; call++) {
+      RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("Kinesis")).token();
+      assertThat(strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(internal).build()))
+          .as("retry %d", call).isNotNull();
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.uba.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
+import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.KubeApi;
 import dev.uba.operator.testenv.Models;
 import dev.uba.operator.testenv.RunningOperator;
@@ -62,7 +63,17 @@ class PersonalizationModelIT {
   }
 
   private RunningOperator startOperator() {
-    return RunningOperator.start(kube, aws, Duration.ofMillis(300), Duration.ofMinutes(10), Set.of(ns));
+    return startOperator(Duration.ofMinutes(10));
+  }
+
+  /**
+   * At the whole of the quotas: a model's chain is a few dozen passes whose every call the rate
+   * budget spaces (Personalize publishes no rates: 10 reads and 5 writes a second assumed); pacing
+   * is QuotaPacingIT's subject, not this class's.
+   */
+  private RunningOperator startOperator(Duration resync) {
+    return RunningOperator.start(kube, aws, new OperatorConfig(RunningOperator.REGION, Set.of(ns), resync,
+        Duration.ofMillis(300), 10, -1).withAwsQuotaShare(1.0));
   }
 
   @AfterEach
@@ -333,7 +344,7 @@ class PersonalizationModelIT {
   @Test
   void aFailedDatasetGroupEventTrackerAndCampaignAreTriedAgainOnlyAfterTheSpecChanges() {
     operator.close();
-    operator = RunningOperator.start(kube, aws, Duration.ofMillis(300), Duration.ofSeconds(1), Set.of(ns));
+    operator = startOperator(Duration.ofSeconds(1));
     trainingData();
     aws.calls().clear();
     aws.personalize().failNextCreate(LocalPersonalize.Resource.DATASET_GROUP, "The KMS key is not usable.")
@@ -440,7 +451,7 @@ class PersonalizationModelIT {
   @Test
   void aConvergedModelCostsNoWriteCallOnResyncAndTakesThePipelinesTagsAsDefaults() {
     operator.close();
-    operator = RunningOperator.start(kube, aws, Duration.ofMillis(300), Duration.ofSeconds(1), Set.of(ns));
+    operator = startOperator(Duration.ofSeconds(1));
     client.resource(new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal("""
         apiVersion: uba.dev/v1alpha1
         kind: UbaPipeline

@@ -109,7 +109,8 @@ final class AlertWorkflow {
     LogGroupDesired owned = p.desired().logGroup();
     if (owned != null) {
       Step<LogGroupActual> step = Converger.converge(p.aws().logGroup(), owned, p.ownerId(), p.events());
-      p.status().setLogGroup(step.record(p.status().getLogGroup(), () -> new UsedResource(name, step.status().getArn(), true)));
+      p.status().setLogGroup(step.record(p.status().getLogGroup(),
+          () -> new UsedResource(name, step.status().getArn(), true)));
       // the filter may go into a log group of ours that exists, even while its retention is being corrected
       return NodeResult.of(step, step.actual().isPresent() && step.owned());
     }
@@ -139,7 +140,8 @@ final class AlertWorkflow {
     TopicDesired managed = p.desired().topic();
     if (managed != null) {
       Step<TopicActual> step = Converger.converge(p.aws().topic(), managed, p.ownerId(), p.events());
-      p.status().setTopic(step.record(p.status().getTopic(), () -> new UsedResource(managed.name(), managed.arn(), true)));
+      p.status().setTopic(step.record(p.status().getTopic(),
+          () -> new UsedResource(managed.name(), managed.arn(), true)));
       return NodeResult.of(step, step.actual().isPresent() && step.owned());
     }
     String arn = p.desired().topicArn();
@@ -182,7 +184,8 @@ final class AlertWorkflow {
   private static NodeResult rule(AlertPass p) {
     var desired = p.desired().rule();
     Step<RuleActual> step = Converger.converge(p.aws().rule(), desired, p.ownerId(), p.events());
-    p.status().setEventRule(step.record(p.status().getEventRule(), () -> new NamedArn(desired.name(), step.status().getArn())));
+    p.status().setEventRule(step.record(p.status().getEventRule(),
+        () -> new NamedArn(desired.name(), step.status().getArn())));
     return NodeResult.of(step);
   }
 }

@@ -27,7 +27,8 @@ final class ModelStatusUpdate {
   private ModelStatusUpdate() {}
 
   static void role(PersonalizationModelStatus status, RoleDesired desired, Step<?> step) {
-    status.setDataAccessRole(step.record(status.getDataAccessRole(), () -> new NamedArn(desired.name(), step.status().getArn())));
+    status.setDataAccessRole(step.record(status.getDataAccessRole(),
+        () -> new NamedArn(desired.name(), step.status().getArn())));
   }
 
   static void datasetGroup(PersonalizationModelStatus status, DatasetGroupDesired desired, Step<?> step) {

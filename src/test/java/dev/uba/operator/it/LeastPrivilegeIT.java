@@ -51,8 +51,7 @@ class LeastPrivilegeIT {
     iam = IamClient.builder().endpointOverride(aws.motoEndpoint()).region(Region.AWS_GLOBAL)
         .credentialsProvider(RunningOperator.CREDENTIALS).httpClient(ApacheHttpClient.builder().build()).build();
     boundaryArn = boundary();
-    OperatorConfig config = new OperatorConfig(RunningOperator.REGION, Set.of(ns), Duration.ofSeconds(2),
-        Duration.ofMillis(300), 10, -1)
+    OperatorConfig config = RunningOperator.config(Duration.ofMillis(300), Duration.ofSeconds(2), Set.of(ns))
         .withLeastPrivilege(LeastPrivilege.fromEnvironment(Map.of("UBA_IAM_PERMISSIONS_BOUNDARY", boundaryArn)));
     operator = RunningOperator.start(kube, aws, config);
   }

@@ -3,7 +3,6 @@ package dev.uba.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uba.operator.api.v1alpha1.PersonalizationModel;
-import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.KubeApi;
 import dev.uba.operator.testenv.Models;
 import dev.uba.operator.testenv.RunningOperator;
@@ -72,8 +71,8 @@ class PersonalizationModelIT {
    * is QuotaPacingIT's subject, not this class's.
    */
   private RunningOperator startOperator(Duration resync) {
-    return RunningOperator.start(kube, aws, new OperatorConfig(RunningOperator.REGION, Set.of(ns), resync,
-        Duration.ofMillis(300), 10, -1).withAwsQuotaShare(1.0));
+    return RunningOperator.start(kube, aws,
+        RunningOperator.config(Duration.ofMillis(300), resync, Set.of(ns)).withAwsQuotaShare(1.0));
   }
 
   @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uba.operator.aws.budget.AwsBudgetMetrics;
 import dev.uba.operator.aws.budget.AwsQuotas;
-import dev.uba.operator.config.OperatorConfig;
 import dev.uba.operator.testenv.KubeApi;
 import dev.uba.operator.testenv.Pipelines;
 import dev.uba.operator.testenv.RunningOperator;
@@ -50,8 +49,8 @@ class QuotaPacingIT {
     ns = kube.newNamespace("pacing");
     client = kube.newClient();
     pipelines = new Pipelines(client);
-    operator = RunningOperator.start(kube, aws, new OperatorConfig(RunningOperator.REGION, Set.of(ns),
-        Duration.ofMinutes(10), Duration.ofMillis(500), 10, -1).withAwsQuotaShare(SHARE));
+    operator = RunningOperator.start(kube, aws,
+        RunningOperator.config(Duration.ofMillis(500), Duration.ofMinutes(10), Set.of(ns)).withAwsQuotaShare(SHARE));
   }
 
   @AfterEach

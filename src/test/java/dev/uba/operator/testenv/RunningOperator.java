@@ -47,7 +47,15 @@ public final class RunningOperator implements AutoCloseable {
   /** As {@link #start(KubeApi, LocalAws, Duration, Duration)}, watching only the given namespaces. */
   public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
       Set<String> namespaces) {
-    return start(kube, aws, new OperatorConfig(REGION, namespaces, resync, poll, 10, -1));
+    return start(kube, aws, config(poll, resync, namespaces));
+  }
+
+  /**
+   * The configuration the start methods use: the test region, ten reconcile threads, no HTTP
+   * endpoint; tests derive theirs from it ({@code withAwsQuotaShare}, {@code withLeastPrivilege}).
+   */
+  public static OperatorConfig config(Duration poll, Duration resync, Set<String> namespaces) {
+    return new OperatorConfig(REGION, namespaces, resync, poll, 10, -1);
   }
 
   /**
@@ -57,7 +65,7 @@ public final class RunningOperator implements AutoCloseable {
    */
   public static RunningOperator start(KubeApi kube, LocalAws aws, Duration poll, Duration resync,
       Set<String> namespaces, URI openSearchEndpointUrl) {
-    return start(kube, aws, new OperatorConfig(REGION, namespaces, resync, poll, 10, -1)
+    return start(kube, aws, config(poll, resync, namespaces)
         .withOpenSearchEndpointUrl(openSearchEndpointUrl));
   }
 

@@ -98,9 +98,9 @@ public final class OperationBudget {
 
   /**
    * AWS throttled a call of this operation: other callers in the account use the quota too. The
-   * rate drops by {@link #DECREASE} (not below {@link #FLOOR} of the target), once per
-   * {@link #DECREASE_COOLDOWN}, and
-   * the bucket empties, so that the next call waits a full spacing at the new rate.
+   * rate is multiplied by {@link #DECREASE} (not below {@link #FLOOR} of the target), once per
+   * {@link #DECREASE_COOLDOWN}, and the bucket empties, so that the next call waits a full spacing
+   * at the new rate.
    */
   public synchronized void throttled(long now) {
     if (decreased && now - decreasedAt < DECREASE_COOLDOWN.toNanos()) {

@@ -58,7 +58,7 @@ public class UbaPipelineReconciler extends ObjectReconciler<UbaPipeline, UbaPipe
       Clock clock) {
     this(config, clock, (region, budget) -> new PipelineResources(
             new KinesisStream(aws.kinesis(region), budget, shared.tags(region)),
-            budget, new ManagedPolicy(aws.iam(region)), new IamRole(aws.iam(region)),
+            budget, new ManagedPolicy(aws.iam(region), shared.policies(region)), new IamRole(aws.iam(region)),
             new OpenSearchDomain(aws.openSearch(region), shared.domains(region), shared.tags(region)),
             new ArchiveBucket(aws.s3(region)),
             new LogGroup(aws.cloudWatchLogs(region), shared.tags(region)),

@@ -69,6 +69,8 @@ class SteadyStateReadsIT {
         + perPass.getOrDefault("tagging.GetResources", 0.0)).as("tag reads per pipeline per resync").isLessThan(0.5);
     assertThat(total(perPass)).as("reads per pipeline per resync (4 with a read of its own tags each)")
         .isLessThan(3.5);
+    assertThat(perPass.getOrDefault("iam.GetPolicyVersion", 0.0))
+        .as("policy documents read per pipeline per resync: only when the default version moved").isLessThan(0.5);
 
     try (AwsCheck check = new AwsCheck(aws.motoEndpoint())) {
       String stream = ns + "-p3";
@@ -78,6 +80,16 @@ class SteadyStateReadsIT {
           assertThat(check.streamTags(stream)).doesNotContainKey("rogue").containsEntry("team", "growth"));
       int passes = aws.calls().count("kinesis", "DescribeStreamSummary") - passesBefore;
       assertThat(passes).as("passes of all %d pipelines until the tag was put back: within two resyncs", N)
+          .isLessThanOrEqualTo(2 * N + N);
+
+      String policy = pipelines.get(ns, "p5").getStatus().getProducerPolicy().getArn();
+      check.iam.tagPolicy(r -> r.policyArn(policy).tags(t -> t.key("rogue").value("yes")));
+      int policyPassesBefore = aws.calls().count("kinesis", "DescribeStreamSummary");
+      await().atMost(Pipelines.TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+          assertThat(check.iam.getPolicy(r -> r.policyArn(policy)).policy().tags())
+              .noneMatch(t -> t.key().equals("rogue")));
+      assertThat(aws.calls().count("kinesis", "DescribeStreamSummary") - policyPassesBefore)
+          .as("passes of all %d pipelines until the policy's tag was removed: within two resyncs", N)
           .isLessThanOrEqualTo(2 * N + N);
     }
   }

@@ -91,6 +91,7 @@ class IamLeastPrivilegeTest {
     List<Request> calls = new ArrayList<>();
     calls.add(call("sts:GetCallerIdentity", "*", NONE));
     calls.add(call("tag:GetResources", "*", NONE));
+    calls.add(call("iam:ListPolicies", "*", NONE));
     for (String read : List.of("DescribeStreamSummary", "ListTagsForStream")) {
       calls.add(call("kinesis:" + read, STREAM, NONE));
     }
@@ -337,7 +338,7 @@ class IamLeastPrivilegeTest {
     }
     // AWS offers nothing narrower for these: no resource types (Service Authorization Reference).
     assertThat(wildcards).containsExactlyInAnyOrder("AccountOfTheCredentials", "ReadTagsOfManyResourcesAtOnce",
-        "MetricsOfThePipelines");
+        "ListPoliciesOfManyPoliciesAtOnce", "MetricsOfThePipelines");
   }
 
   @Test

@@ -51,6 +51,11 @@ public final class AwsRateBudget {
     return decision;
   }
 
+  /** Budget for one attempt of a call the caller can do without: now, or not at all (nothing booked). */
+  public boolean takeIfThere(String region, String service, String operation) {
+    return budget(region, service, operation).takeIfThere(clock.getAsLong());
+  }
+
   /** AWS throttled a call: the operation slows down for every object (see {@link OperationBudget#throttled}). */
   public void throttled(String region, String service, String operation) {
     metrics.throttled(service, operation);

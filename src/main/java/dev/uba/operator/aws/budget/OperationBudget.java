@@ -97,6 +97,21 @@ public final class OperationBudget {
   }
 
   /**
+   * Takes budget for one call only if a whole call's worth is there at {@code now}; otherwise takes
+   * nothing and books no time, for a call the caller can do without (see
+   * {@link RateBudgetInterceptor#IF_BUDGET_NOW}).
+   */
+  public synchronized boolean takeIfThere(long now) {
+    refill(now, rate(now));
+    if (tokens < 1) {
+      return false;
+    }
+    tokens -= 1;
+    counted(now);
+    return true;
+  }
+
+  /**
    * AWS throttled a call of this operation: other callers in the account use the quota too. The
    * rate is multiplied by {@link #DECREASE} (not below {@link #FLOOR} of the target), once per
    * {@link #DECREASE_COOLDOWN}, and the bucket empties, so that the next call waits a full spacing

@@ -3,7 +3,9 @@ package dev.uba.operator.aws.budget;
 import dev.uba.operator.engine.AwsBudgetExhaustedException;
 import dev.uba.operator.engine.AwsErrors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -19,11 +21,19 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * Applies the {@link AwsRateBudget} to every attempt of every call on the shared SDK clients, the
  * SDK's own retries included (the SDK calls {@code beforeTransmission} once per attempt): an attempt
  * takes budget, waits at most {@link AwsRateBudget#MAX_WAIT} for it, or is not sent and fails with
- * {@link AwsBudgetExhaustedException}. A call AWS throttles slows its operation down for all objects.
- * The SDK does not retry throttling ({@link NoRetryOnThrottling}), so every throttled attempt ends
- * the call and is seen here.
+ * {@link AwsBudgetExhaustedException}. A call AWS throttles slows its operation down for all objects;
+ * the SDK retries it with no delay of its own ({@link RetriesWithinBudget}), each attempt paced here.
+ * A request marked {@link #IF_BUDGET_NOW} is sent only if its budget is there at once.
  */
 public final class RateBudgetInterceptor implements ExecutionInterceptor {
+  /**
+   * Marks a request the caller can do without (a read that refreshes what it already knows): it is
+   * sent only if its operation's budget is there now, and otherwise fails at once with
+   * {@link AwsBudgetExhaustedException}, taking no turn from the calls that wait for budget. Set it
+   * with {@link #ifBudgetNow}.
+   */
+  public static final ExecutionAttribute<Boolean> IF_BUDGET_NOW = new ExecutionAttribute<>("uba.budget.ifNow");
+
   private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("uba.budget.attempts");
 
   /**
@@ -66,6 +76,11 @@ public final class RateBudgetInterceptor implements ExecutionInterceptor {
         .build();
   }
 
+  /** A request's override configuration marked {@link #IF_BUDGET_NOW}. */
+  public static void ifBudgetNow(AwsRequestOverrideConfiguration.Builder request) {
+    request.putExecutionAttribute(IF_BUDGET_NOW, Boolean.TRUE);
+  }
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     attributes.putAttribute(ATTEMPTS, new AtomicInteger());
@@ -81,6 +96,12 @@ public final class RateBudgetInterceptor implements ExecutionInterceptor {
     }
     String region = region(attributes);
     attemptOnThisThread.set(new Attempt(region, service, operation));
+    if (Boolean.TRUE.equals(attributes.getAttribute(IF_BUDGET_NOW))) {
+      if (!budget.takeIfThere(region, service, operation)) {
+        throw new AwsBudgetExhaustedException(service, operation, Duration.ZERO);
+      }
+      return;
+    }
     OperationBudget.Decision decision = budget.take(region, service, operation);
     switch (decision.kind()) {
       case REFUSED -> throw new AwsBudgetExhaustedException(service, operation, decision.delay());

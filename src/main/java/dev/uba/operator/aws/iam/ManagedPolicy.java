@@ -1,5 +1,7 @@
 package dev.uba.operator.aws.iam;
 
+import dev.uba.operator.aws.budget.RateBudgetInterceptor;
+import dev.uba.operator.engine.AwsBudgetExhaustedException;
 import dev.uba.operator.engine.AwsResource;
 import dev.uba.operator.engine.AwsState;
 import dev.uba.operator.engine.Drift;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -17,20 +20,28 @@ import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 
 /**
- * A customer-managed IAM policy, created under its path. Reads: GetPolicy and GetPolicyVersion; a
- * policy of the same name from before the operator used a path is found at its legacy ARN (one more
- * GetPolicy for it). A changed document becomes a new default version; IAM keeps at most 5
+ * A customer-managed IAM policy, created under its path. Reads: GetPolicy and GetPolicyVersion, through
+ * the partition's {@link PolicyIndex} (see {@link #observe}); a policy of the same name from before
+ * the operator used a path is found at its legacy ARN (one more GetPolicy for it). A changed document becomes a new default version; IAM keeps at most 5
  * versions, so the oldest non-default one goes first.
  */
 public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyActual> {
   static final int MAX_VERSIONS = 5;
 
-  private final IamClient iam;
-
   static final String POLICY_DOCUMENT = "policy document";
 
+  private final IamClient iam;
+  private final PolicyIndex policies;
+
+  /** Every pass reads the policy in full. */
   public ManagedPolicy(IamClient iam) {
+    this(iam, PolicyIndex.none());
+  }
+
+  /** Reads through what the partition's objects share of their policies. */
+  public ManagedPolicy(IamClient iam, PolicyIndex policies) {
     this.iam = iam;
+    this.policies = policies;
   }
 
   @Override
@@ -38,26 +49,64 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
     return "IamPolicy";
   }
 
+  /**
+   * What a pass needs to know of the policy: a read younger than the resync interval as it is; a
+   * read whose default version IAM's listing confirms with its tags refreshed by a GetPolicy only if
+   * IAM's budget allows it at once (otherwise on a later pass); else GetPolicy, and GetPolicyVersion
+   * unless the version's document is known.
+   */
   @Override
   public Optional<PolicyActual> observe(PolicyDesired desired) {
-    Optional<Policy> found = find(desired.arn());
-    if (found.isEmpty() && desired.legacyArn() != null) {
-      found = find(desired.legacyArn());
+    Optional<PolicyActual> recent = atEitherArn(desired, policies::recentRead);
+    if (recent.isPresent()) {
+      return recent;
+    }
+    Optional<PolicyActual> confirmed = policies.confirmedRead(desired.arn());
+    Optional<Policy> found;
+    if (confirmed.isPresent()) {
+      try {
+        found = find(desired.arn(), true);
+      } catch (AwsBudgetExhaustedException noBudgetNow) {
+        return confirmed;
+      }
+    } else {
+      found = find(desired.arn(), false);
+      if (found.isEmpty() && desired.legacyArn() != null) {
+        found = find(desired.legacyArn(), false);
+      }
     }
     if (found.isEmpty()) {
+      policies.forget(desired.arn());
+      if (desired.legacyArn() != null) {
+        policies.forget(desired.legacyArn());
+      }
       return Optional.empty();
     }
     Policy policy = found.get();
-    String document = iam.getPolicyVersion(r -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
-        .policyVersion().document();
-    return Optional.of(new PolicyActual(policy.policyName(), policy.arn(), policy.defaultVersionId(), document,
-        IamRole.IamTags.toMap(policy.tags())));
+    String document = policies.knownDocument(policy.arn(), policy.defaultVersionId())
+        .orElseGet(() -> iam.getPolicyVersion(r -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
+            .policyVersion().document());
+    PolicyActual actual = new PolicyActual(policy.policyName(), policy.arn(), policy.defaultVersionId(), document,
+        IamRole.IamTags.toMap(policy.tags()));
+    policies.read(actual);
+    return Optional.of(actual);
   }
 
+  private static Optional<PolicyActual> atEitherArn(PolicyDesired desired,
+      Function<String, Optional<PolicyActual>> lookup) {
+    Optional<PolicyActual> atPath = lookup.apply(desired.arn());
+    return atPath.isPresent() || desired.legacyArn() == null ? atPath : lookup.apply(desired.legacyArn());
+  }
 
-  private Optional<Policy> find(String arn) {
+  /** GetPolicy; {@code ifBudgetNow}: only if IAM's budget is there at once (see {@link RateBudgetInterceptor}). */
+  private Optional<Policy> find(String arn, boolean ifBudgetNow) {
     try {
-      return Optional.of(iam.getPolicy(r -> r.policyArn(arn)).policy());
+      return Optional.of(iam.getPolicy(r -> {
+        r.policyArn(arn);
+        if (ifBudgetNow) {
+          r.overrideConfiguration(RateBudgetInterceptor::ifBudgetNow);
+        }
+      }).policy());
     } catch (NoSuchEntityException e) {
       return Optional.empty();
     }
@@ -80,21 +129,32 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
 
   @Override
   public Applied create(PolicyDesired desired) {
-    iam.createPolicy(r -> r.policyName(desired.name()).path(desired.path()).description(desired.description())
-        .policyDocument(desired.document()).tags(IamRole.IamTags.toList(desired.tags())));
+    Policy created = iam.createPolicy(r -> r.policyName(desired.name()).path(desired.path())
+        .description(desired.description()).policyDocument(desired.document())
+        .tags(IamRole.IamTags.toList(desired.tags()))).policy();
+    policies.changed(desired.arn(), created.defaultVersionId());
     return Applied.SETTLED;
   }
 
+  /** A policy deleted behind the operator's back since it was read is read again by the next pass. */
   @Override
   public Applied update(PolicyDesired desired, PolicyActual actual, Drift drift) {
-    if (drift.has(POLICY_DOCUMENT)) {
-      makeRoomForVersion(actual.arn());
-      iam.createPolicyVersion(r -> r.policyArn(actual.arn()).policyDocument(desired.document()).setAsDefault(true));
+    try {
+      String version = actual.defaultVersionId();
+      if (drift.has(POLICY_DOCUMENT)) {
+        makeRoomForVersion(actual.arn());
+        version = iam.createPolicyVersion(r -> r.policyArn(actual.arn()).policyDocument(desired.document())
+            .setAsDefault(true)).policyVersion().versionId();
+      }
+      Ownership.syncTags(desired.tags(), actual.tags(),
+          remove -> iam.untagPolicy(r -> r.policyArn(actual.arn()).tagKeys(remove)),
+          set -> iam.tagPolicy(r -> r.policyArn(actual.arn()).tags(IamRole.IamTags.toList(set))));
+      policies.changed(actual.arn(), version);
+      return Applied.SETTLED;
+    } catch (NoSuchEntityException gone) {
+      policies.forget(actual.arn());
+      throw gone;
     }
-    Ownership.syncTags(desired.tags(), actual.tags(),
-        remove -> iam.untagPolicy(r -> r.policyArn(actual.arn()).tagKeys(remove)),
-        set -> iam.tagPolicy(r -> r.policyArn(actual.arn()).tags(IamRole.IamTags.toList(set))));
-    return Applied.SETTLED;
   }
 
   private void makeRoomForVersion(String arn) {
@@ -114,6 +174,16 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
    */
   @Override
   public Applied delete(PolicyActual actual) {
+    try {
+      return deleteDetached(actual);
+    } catch (NoSuchEntityException alreadyGone) {
+      return Applied.SETTLED; // deleted behind the operator's back since it was read
+    } finally {
+      policies.forget(actual.arn());
+    }
+  }
+
+  private Applied deleteDetached(PolicyActual actual) {
     String arn = actual.arn();
     List<String> detached = new ArrayList<>();
     for (ListEntitiesForPolicyResponse page : iam.listEntitiesForPolicyPaginator(r -> r.policyArn(arn))) {

@@ -2,7 +2,9 @@ package dev.uba.operator.aws.shared;
 
 import dev.uba.operator.aws.AwsClients;
 import dev.uba.operator.aws.cloudwatch.CloudWatchAlarm;
+import dev.uba.operator.aws.iam.PolicyIndex;
 import dev.uba.operator.aws.opensearch.OpenSearchDomain;
+import dev.uba.operator.config.LeastPrivilege;
 import dev.uba.operator.engine.Ownership;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,13 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.opensearch.model.DomainStatus;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesResponse;
 
 /**
  * The reads every object of a region shares, one set per region: the {@link TagIndex} of the
- * operator's resources and the {@link BatchedDescribe}s of alarms and domains. Built once by
+ * operator's resources and the {@link BatchedDescribe}s of alarms and domains; and one
+ * {@link PolicyIndex} per partition. Built once by
  * {@link AwsClients#shared}; its scans run on one daemon thread of its own.
  */
 public final class SharedReads implements AutoCloseable {
@@ -44,6 +49,7 @@ public final class SharedReads implements AutoCloseable {
     return t;
   });
   private final Map<String, TagIndex> tags = new ConcurrentHashMap<>();
+  private final Map<String, PolicyIndex> policies = new ConcurrentHashMap<>();
   private final Map<String, BatchedDescribe<MetricAlarm>> alarms = new ConcurrentHashMap<>();
   private final Map<String, BatchedDescribe<DomainStatus>> domains = new ConcurrentHashMap<>();
 
@@ -57,6 +63,13 @@ public final class SharedReads implements AutoCloseable {
   public TagIndex tags(String region) {
     return tags.computeIfAbsent(region, r -> new TagIndex(token -> page(r, token), resyncInterval, clock,
         (task, delay) -> scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)));
+  }
+
+  /** The operator's customer-managed policies, one index per partition (IAM's control plane is global). */
+  public PolicyIndex policies(String region) {
+    return policies.computeIfAbsent(AwsClients.partition(region), partition -> new PolicyIndex(
+        new ScannedIndex<>("ListPolicies", token -> policyPage(region, token), resyncInterval, clock,
+            (task, delay) -> scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)), clock));
   }
 
   /** DescribeAlarms of up to 100 names. */
@@ -91,6 +104,15 @@ public final class SharedReads implements AutoCloseable {
       byArn.put(m.resourceARN(), t);
     });
     return new TagIndex.Page(byArn, page.paginationToken());
+  }
+
+  /** The customer-managed policies under the operator's path, with their default versions. */
+  private ScannedIndex.Page<String> policyPage(String region, String marker) {
+    ListPoliciesResponse page = aws.iam(region).listPolicies(r -> r.scope(PolicyScopeType.LOCAL)
+        .pathPrefix(LeastPrivilege.IAM_PATH).maxItems(PolicyIndex.PAGE_SIZE).marker(marker));
+    Map<String, String> versions = new LinkedHashMap<>();
+    page.policies().forEach(p -> versions.put(p.arn(), p.defaultVersionId()));
+    return new ScannedIndex.Page<>(versions, Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null);
   }
 
   @Override

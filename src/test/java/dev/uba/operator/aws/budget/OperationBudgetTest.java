@@ -70,6 +70,18 @@ class OperationBudgetTest {
   }
 
   @Test
+  void aCallThatCanDoWithoutBudgetTakesItOnlyWhenThereAndBooksNoTurnOtherwise() {
+    OperationBudget budget = new OperationBudget(2, 0);
+    assertThat(budget.takeIfThere(0)).isTrue();
+    for (int i = 0; i < 3; i++) {
+      assertThat(budget.takeIfThere(0)).as("no budget left in the same instant").isFalse();
+    }
+    assertThat(budget.take(0, NO_WAIT).delay()).as("the first caller refused after them comes back first")
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(budget.takeIfThere(Duration.ofMillis(500).toNanos())).as("a spacing later").isTrue();
+  }
+
+  @Test
   void throttlingCutsTheRateOncePerBurstDownToAFloorAndTheRateRecoversSlowly() {
     OperationBudget budget = new OperationBudget(10, 0);
     budget.throttled(0);

@@ -74,6 +74,24 @@ class RateBudgetInterceptorTest {
   }
 
   @Test
+  void aCallMarkedIfBudgetNowIsNotSentWithoutBudgetAndTakesNoTurnFromTheCallsThatWait() {
+    AwsRateBudget patient = new AwsRateBudget(0.5, AwsRateBudget.MAX_WAIT, nanos::get, metrics);
+    transport.answer(200, OK);
+    KinesisClient kinesis = kinesis(patient);
+    kinesis.describeStreamSummary(r -> r.streamName("s"));
+
+    Throwable optional = catchThrowable(() -> kinesis.describeStreamSummary(r -> r.streamName("s")
+        .overrideConfiguration(RateBudgetInterceptor::ifBudgetNow)));
+
+    assertThat(optional).isInstanceOf(AwsBudgetExhaustedException.class);
+    assertThat(transport.sent()).as("the optional call is not sent, and did not wait").isEqualTo(1);
+    assertThat(metrics.count(AwsBudgetMetrics.WAITS, "Kinesis", "DescribeStreamSummary")).isZero();
+    nanos.addAndGet(Duration.ofMillis(100).toNanos());
+    kinesis.describeStreamSummary(r -> r.streamName("s").overrideConfiguration(RateBudgetInterceptor::ifBudgetNow));
+    assertThat(transport.sent()).as("sent once a call's budget is there").isEqualTo(2);
+  }
+
+  @Test
   void theSdksRetriesTakeBudgetAndAreCounted() {
     transport.answer(500, INTERNAL).answer(200, OK);
     KinesisClient kinesis = kinesis();

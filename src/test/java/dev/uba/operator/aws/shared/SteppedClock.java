@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves on. */
-final class SteppedClock extends Clock {
+public final class SteppedClock extends Clock {
   private Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

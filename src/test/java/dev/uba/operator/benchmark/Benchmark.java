@@ -76,8 +76,8 @@ public final class Benchmark {
     try {
       switch (o.scenario) {
         case "pipelines" ->
-            b.convergeThenSteadyState("UbaPipeline", "p", Manifests::streamOnlyPipeline);
-        case "alerts" -> b.convergeThenSteadyState("AnomalyAlert", "a", Manifests::alert);
+            b.convergeThenSteadyState("UbaPipeline", "p", Manifests::streamOnlyPipeline, "kinesis.DescribeStreamSummary");
+        case "alerts" -> b.convergeThenSteadyState("AnomalyAlert", "a", Manifests::alert, "events.DescribeRule");
         case "faults" -> b.faults();
         case "memory" -> b.memory();
         default -> throw new IllegalArgumentException("unknown scenario " + o.scenario);
@@ -106,7 +106,7 @@ public final class Benchmark {
    * of a window measured against each operation's quota.
    */
   private void convergeThenSteadyState(String kind, String prefix,
-      java.util.function.Function<String, String> manifest) throws Exception {
+      java.util.function.Function<String, String> manifest, String onePerPass) throws Exception {
     startOperator(Map.of());
     Set<String> names = names(prefix);
     Instant applyStart = Instant.now();
@@ -130,7 +130,7 @@ public final class Benchmark {
     Instant from = Instant.now();
     sleep(options.window);
     CallWindow steady = CallWindow.of(aws.calls(), from, Instant.now());
-    reportSteadyState(steady);
+    reportSteadyState(steady, onePerPass);
     memoryFigures("in steady state");
   }
 
@@ -238,7 +238,7 @@ public final class Benchmark {
     figures.add("calls refused for the quotas", Integer.toString(w.refusedByQuota()));
     Map<String, CallWindow.Operation> ops = w.operations();
     figures.add("refused by operation", refusedByOperation(ops));
-    quotaFloor(ops).ifPresent(floor -> figures.add(
+    quotaFloor(ops, options.share()).ifPresent(floor -> figures.add(
         "time the quotas allow for these calls (busiest operation)", floor));
     figures.add("peak attempts/s of the busiest operations (quota)", ops.values().stream()
         .filter(o -> perAccount(o.quota()))
@@ -252,7 +252,8 @@ public final class Benchmark {
     }
   }
 
-  private void reportSteadyState(CallWindow w) {
+  /** {@code onePerPass}: the read every pass of one object makes once ({@code service.operation}). */
+  private void reportSteadyState(CallWindow w, String onePerPass) {
     double seconds = w.length().toMillis() / 1000.0;
     double resyncs = seconds / options.resync.toSeconds();
     figures.add("steady state at UBA_RESYNC_INTERVAL", options.resync.toSeconds() + " s (load of "
@@ -262,6 +263,12 @@ public final class Benchmark {
     figures.add("steady-state calls refused for the quotas", Integer.toString(w.refusedByQuota()));
     Map<String, CallWindow.Operation> ops = w.operations();
     figures.add("steady-state refused by operation", refusedByOperation(ops));
+    CallWindow.Operation passes = ops.get(onePerPass);
+    if (passes != null) {
+      double perResync = passes.calls() / resyncs;
+      figures.add("objects checked per resync interval (one " + onePerPass + " a pass)", String.format(Locale.ROOT,
+          "%.0f of %d: each object every %.1f intervals", perResync, options.n, options.n / perResync));
+    }
     for (CallWindow.Operation o : ops.values()) {
       String rate = String.format(Locale.ROOT, "%.1f/s", o.perSecond(w.length()));
       figures.add("  " + o.name() + " calls/s (quota)", rate + " ("
@@ -276,14 +283,16 @@ public final class Benchmark {
    * its successful calls divided by its rate; the largest of them and its operation. A floor of
    * this run's calls, not of the fewest calls that could converge the objects.
    */
-  private static java.util.Optional<String> quotaFloor(Map<String, CallWindow.Operation> ops) {
+  private static java.util.Optional<String> quotaFloor(Map<String, CallWindow.Operation> ops, double share) {
     return ops.values().stream().filter(o -> perAccount(o.quota()))
         .max(Comparator.comparingDouble(
             o -> (o.calls() - o.refusedByQuota()) / o.quota().perSecond()))
-        .map(o -> Figures.seconds(Duration.ofMillis(Math.round(
-            (o.calls() - o.refusedByQuota()) * 1000 / o.quota().perSecond())))
-            + " (" + o.name() + ", " + (o.calls() - o.refusedByQuota()) + " calls at "
-            + quota(o.quota()) + ")");
+        .map(o -> {
+          long millis = Math.round((o.calls() - o.refusedByQuota()) * 1000 / o.quota().perSecond());
+          return Figures.seconds(Duration.ofMillis(millis)) + " (" + o.name() + ", "
+              + (o.calls() - o.refusedByQuota()) + " calls at " + quota(o.quota()) + "); "
+              + Figures.seconds(Duration.ofMillis(Math.round(millis / share))) + " at the share of " + share;
+        });
   }
 
   private void perObject(String what, Map<String, Instant> from, Map<String, Instant> to) {
@@ -400,6 +409,7 @@ public final class Benchmark {
     if (options.poll != null) {
       env.put("UBA_POLL_INTERVAL", options.poll.toSeconds() + "s");
     }
+    env.put("UBA_AWS_QUOTA_SHARE", Double.toString(options.share()));
     env.putAll(extra);
     operatorStarts++;
     operator = OperatorProcess.start(kube, "benchmark-" + options.scenario + "-" + operatorStarts,
@@ -432,8 +442,9 @@ public final class Benchmark {
   }
 
   /** The command line. */
+  /** @param share the operator's UBA_AWS_QUOTA_SHARE (the operator's default, 0.5, unless given) */
   record Options(String scenario, int n, Duration resync, Duration window, Duration timeout,
-      Duration poll, String heap) {
+      Duration poll, String heap, double share) {
 
     private static final Map<String, Integer> DEFAULT_N =
         Map.of("pipelines", 300, "alerts", 150, "faults", 50, "memory", 10_000);
@@ -441,7 +452,7 @@ public final class Benchmark {
     static Options parse(String[] args) {
       if (args.length == 0 || !DEFAULT_N.containsKey(args[0])) {
         throw new IllegalArgumentException("usage: Benchmark pipelines|alerts|faults|memory [N]"
-            + " [--resync=20s] [--window=60s] [--timeout=15m] [--poll=15s] [--heap=1g]");
+            + " [--resync=20s] [--window=60s] [--timeout=15m] [--poll=15s] [--heap=1g] [--share=0.5]");
       }
       String scenario = args[0];
       int n = DEFAULT_N.get(scenario);
@@ -450,6 +461,7 @@ public final class Benchmark {
       Duration timeout = Duration.ofMinutes(15);
       Duration poll = null;
       String heap = "1g";
+      double share = 0.5;
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         if (a.matches("\\d+")) {
@@ -464,11 +476,13 @@ public final class Benchmark {
           poll = duration(a);
         } else if (a.startsWith("--heap=")) {
           heap = a.substring("--heap=".length());
+        } else if (a.startsWith("--share=")) {
+          share = Double.parseDouble(a.substring("--share=".length()));
         } else {
           throw new IllegalArgumentException("unknown argument " + a);
         }
       }
-      return new Options(scenario, n, resync, window, timeout, poll, heap);
+      return new Options(scenario, n, resync, window, timeout, poll, heap, share);
     }
 
     private static Duration duration(String arg) {

@@ -50,7 +50,7 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
   }
 
   /**
-   * What a pass needs to know of the policy: a read younger than the resync interval as it is; a
+   * What a pass needs to know of the policy: a read younger than half the resync interval as it is; a
    * read whose default version IAM's listing confirms with its tags refreshed by a GetPolicy only if
    * IAM's budget allows it at once (otherwise on a later pass); else GetPolicy, and GetPolicyVersion
    * unless the version's document is known.

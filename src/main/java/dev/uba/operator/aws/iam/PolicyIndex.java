@@ -43,13 +43,14 @@ public final class PolicyIndex {
   }
 
   /**
-   * The last full read of the policy at {@code arn}, if younger than the resync interval: a pass
-   * needs no call (passes while an object converges come a poll interval apart).
+   * The last full read of the policy at {@code arn}, if younger than half the resync interval: a
+   * pass needs no call (passes while an object converges come a poll interval apart; a resync, an
+   * interval after the last, always looks).
    */
   public Optional<PolicyActual> recentRead(String arn) {
     Read read = reads.get(arn);
-    Duration maxAge = defaultVersions.maxAge();
-    if (read == null || !clock.instant().isBefore(read.at().plus(maxAge))) {
+    Duration reused = defaultVersions.maxAge().dividedBy(2);
+    if (read == null || !clock.instant().isBefore(read.at().plus(reused))) {
       return Optional.empty();
     }
     return Optional.of(read.actual());

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * How many IAM reads a producer policy costs per pass, through the partition's {@link PolicyIndex}:
- * none within a resync interval of the last read, only GetPolicy (for its tags) once the listing
+ * none within half a resync interval of the last read, only GetPolicy (for its tags) once the listing
  * confirms the default version, none when IAM's budget has no room now, and a full read when the
  * version moved or the operator changed the policy itself.
  */
@@ -63,13 +63,16 @@ class ManagedPolicyReadsTest {
   private final ManagedPolicy policy = new ManagedPolicy(iam, index);
 
   @Test
-  void passesWithinAResyncIntervalOfTheLastReadMakeNoCall() {
+  void passesWithinHalfAResyncIntervalOfTheLastReadMakeNoCall() {
     policy.observe(DESIRED);
     clock.advance(Duration.ofSeconds(15));
     Optional<PolicyActual> again = policy.observe(DESIRED);
 
     assertThat(again).hasValueSatisfying(a -> assertThat(a.document()).isEqualTo(DOCUMENT));
     assertThat(iam.calls).containsExactly("GetPolicy", "GetPolicyVersion");
+    clock.advance(RESYNC.dividedBy(2));
+    policy.observe(DESIRED);
+    assertThat(iam.calls).as("a pass later than that looks").hasSize(3);
   }
 
   @Test

@@ -51,9 +51,10 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
 
   /**
    * What a pass needs to know of the policy: a read younger than half the resync interval as it is; a
-   * read whose default version IAM's listing confirms with its tags refreshed by a GetPolicy only if
-   * IAM's budget allows it at once (otherwise on a later pass); else GetPolicy, and GetPolicyVersion
-   * unless the version's document is known.
+   * read whose default version IAM's listing confirms with its tags refreshed by a GetPolicy if IAM's
+   * budget allows it (at once; or, for tags read over two intervals ago, within the usual short wait,
+   * which puts them first), otherwise as it is, its tags left to a later pass; else GetPolicy, and
+   * GetPolicyVersion unless the version's document is known.
    */
   @Override
   public Optional<PolicyActual> observe(PolicyDesired desired) {
@@ -65,7 +66,7 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
     Optional<Policy> found;
     if (confirmed.isPresent()) {
       try {
-        found = find(desired.arn(), true);
+        found = find(desired.arn(), !policies.overdue(desired.arn()));
       } catch (AwsBudgetExhaustedException noBudgetNow) {
         return confirmed;
       }

@@ -69,6 +69,15 @@ public final class PolicyIndex {
     return Optional.of(read.actual());
   }
 
+  /**
+   * Whether the last full read of the policy at {@code arn} (and so its tags) is older than two
+   * resync intervals: its next GetPolicy goes before the ones that read tags younger than that.
+   */
+  public boolean overdue(String arn) {
+    Read read = reads.get(arn);
+    return read != null && !clock.instant().isBefore(read.at().plus(defaultVersions.maxAge().multipliedBy(2)));
+  }
+
   /** The document of version {@code versionId} of the policy, if its last read holds it: a version never changes. */
   public Optional<String> knownDocument(String arn, String versionId) {
     Read read = reads.get(arn);

@@ -107,6 +107,20 @@ class ManagedPolicyReadsTest {
   }
 
   @Test
+  void tagsReadOverTwoIntervalsAgoWaitTheirTurnForBudgetInsteadOfGivingWay() {
+    policy.observe(DESIRED);
+    iam.budgetNow = false;
+    clock.advance(RESYNC.plusSeconds(1));
+    policy.observe(DESIRED);
+    assertThat(iam.calls).as("gave way").containsExactly("GetPolicy", "GetPolicyVersion");
+
+    clock.advance(RESYNC.minusSeconds(1)); // the listing is still fresh; the read is two intervals old
+    policy.observe(DESIRED);
+    assertThat(iam.calls).as("two intervals after the read: an ordinary GetPolicy, paced by the budget")
+        .containsExactly("GetPolicy", "GetPolicyVersion", "GetPolicy");
+  }
+
+  @Test
   void aNewDefaultVersionMadeBehindTheOperatorsBackIsReadInFull() {
     policy.observe(DESIRED);
     iam.newVersion(WIDE_OPEN);

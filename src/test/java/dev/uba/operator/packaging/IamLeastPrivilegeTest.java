@@ -116,6 +116,7 @@ class IamLeastPrivilegeTest {
     for (String target : List.of(POLICY, "arn:aws:iam::" + ACCOUNT + ":policy/analytics-clicks-producer")) {
       calls.add(call("iam:GetPolicy", target, NONE));
       calls.add(call("iam:GetPolicyVersion", target, NONE));
+      calls.add(call("iam:ListPolicyTags", target, NONE));
     }
     calls.add(call("iam:CreateRole", ROLE, with(created(), "iam:PermissionsBoundary", BOUNDARY_ARN)));
     calls.add(call("iam:PutRolePolicy", ROLE, with(owned(), "iam:PermissionsBoundary", BOUNDARY_ARN)));

@@ -144,7 +144,7 @@ public final class AwsQuotas {
         "ListAttachedRolePolicies", "DetachRolePolicy", "DetachGroupPolicy", "DetachUserPolicy",
         "ListInstanceProfilesForRole", "RemoveRoleFromInstanceProfile", "CreatePolicy", "GetPolicy",
         "DeletePolicy", "TagPolicy", "UntagPolicy", "CreatePolicyVersion", "GetPolicyVersion",
-        "DeletePolicyVersion", "ListPolicyVersions", "ListEntitiesForPolicy", "ListPolicies"}) {
+        "DeletePolicyVersion", "ListPolicyVersions", "ListEntitiesForPolicy", "ListPolicies", "ListPolicyTags"}) {
       AwsQuota q = assumed("Iam", op, IAM + " publishes no API request rates");
       t.put(key("Iam", op), new AwsQuota(q.service(), op, q.callsPerSecond(), false, true, q.source()));
     }

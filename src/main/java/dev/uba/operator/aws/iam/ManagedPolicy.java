@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  */
 public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyActual> {
   static final int MAX_VERSIONS = 5;
+  /** IAM's most tags on one resource: ListPolicyTags answers in one page. */
+  static final int MAX_TAGS = 50;
 
   static final String POLICY_DOCUMENT = "policy document";
 
@@ -53,8 +55,9 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
    * What a pass needs to know of the policy: a read younger than half the resync interval as it is; a
    * read whose default version IAM's listing confirms with its tags refreshed by a GetPolicy if IAM's
    * budget allows it (at once; or, for tags read over two intervals ago, within the usual short wait,
-   * which puts them first), otherwise as it is, its tags left to a later pass; else GetPolicy, and
-   * GetPolicyVersion unless the version's document is known.
+   * which puts them first), else by ListPolicyTags if its budget is there at once, otherwise as it
+   * is, its tags left to a later pass; else GetPolicy, and GetPolicyVersion unless the version's
+   * document is known.
    */
   @Override
   public Optional<PolicyActual> observe(PolicyDesired desired) {
@@ -67,8 +70,8 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
     if (confirmed.isPresent()) {
       try {
         found = find(desired.arn(), !policies.overdue(desired.arn()));
-      } catch (AwsBudgetExhaustedException noBudgetNow) {
-        return confirmed;
+      } catch (AwsBudgetExhaustedException noGetPolicyBudget) {
+        return withTagsIfBudgetNow(confirmed.get());
       }
     } else {
       found = find(desired.arn(), false);
@@ -91,6 +94,27 @@ public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyAct
         IamRole.IamTags.toMap(policy.tags()));
     policies.read(actual);
     return Optional.of(actual);
+  }
+
+  /**
+   * The confirmed read with its tags from ListPolicyTags, if that operation's budget is there now:
+   * IAM keeps a token bucket per API, so tags read either way come twice as often as GetPolicy alone
+   * allows. Without budget, the read as it is.
+   */
+  private Optional<PolicyActual> withTagsIfBudgetNow(PolicyActual known) {
+    try {
+      Map<String, String> tags = IamRole.IamTags.toMap(iam.listPolicyTags(r -> r.policyArn(known.arn())
+          .maxItems(MAX_TAGS).overrideConfiguration(RateBudgetInterceptor::ifBudgetNow)).tags());
+      PolicyActual actual = new PolicyActual(known.name(), known.arn(), known.defaultVersionId(), known.document(),
+          tags);
+      policies.read(actual);
+      return Optional.of(actual);
+    } catch (AwsBudgetExhaustedException noBudgetNow) {
+      return Optional.of(known);
+    } catch (NoSuchEntityException gone) {
+      policies.forget(known.arn());
+      return Optional.empty();
+    }
   }
 
   private static Optional<PolicyActual> atEitherArn(PolicyDesired desired,

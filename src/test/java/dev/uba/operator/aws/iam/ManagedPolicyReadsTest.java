@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.iam.model.GetPolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.GetPolicyVersionResponse;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyRequest;
 import software.amazon.awssdk.services.iam.model.ListEntitiesForPolicyResponse;
+import software.amazon.awssdk.services.iam.model.ListPolicyTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListPolicyTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsRequest;
 import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -38,7 +40,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 /**
  * How many IAM reads a producer policy costs per pass, through the partition's {@link PolicyIndex}:
  * none within half a resync interval of the last read, only GetPolicy (for its tags) once the listing
- * confirms the default version, none when IAM's budget has no room now, and a full read when the
+ * confirms the default version (or ListPolicyTags when GetPolicy's budget has no room now), none
+ * when neither has room, and a full read when the
  * version moved or the operator changed the policy itself.
  */
 class ManagedPolicyReadsTest {
@@ -89,10 +92,24 @@ class ManagedPolicyReadsTest {
   }
 
   @Test
+  void withoutGetPolicyBudgetNowTheTagsComeFromListPolicyTags() {
+    policy.observe(DESIRED);
+    iam.tags.put("rogue", "yes");
+    iam.noBudgetNow.add("GetPolicy");
+    clock.advance(RESYNC.plusSeconds(1));
+
+    PolicyActual actual = policy.observe(DESIRED).orElseThrow();
+
+    assertThat(iam.calls).containsExactly("GetPolicy", "GetPolicyVersion", "ListPolicyTags");
+    assertThat(actual.document()).isEqualTo(DOCUMENT);
+    assertThat(actual.tags()).containsEntry("rogue", "yes");
+  }
+
+  @Test
   void withoutIamBudgetNowTheConfirmedReadAnswersAndTheTagsWaitForALaterPass() {
     policy.observe(DESIRED);
     iam.tags.put("rogue", "yes");
-    iam.budgetNow = false;
+    iam.noBudgetNow.addAll(List.of("GetPolicy", "ListPolicyTags"));
     clock.advance(RESYNC.plusSeconds(1));
 
     PolicyActual actual = policy.observe(DESIRED).orElseThrow();
@@ -100,7 +117,7 @@ class ManagedPolicyReadsTest {
     assertThat(iam.calls).containsExactly("GetPolicy", "GetPolicyVersion");
     assertThat(actual.document()).isEqualTo(DOCUMENT);
     assertThat(actual.tags()).doesNotContainKey("rogue");
-    iam.budgetNow = true;
+    iam.noBudgetNow.clear();
     clock.advance(RESYNC);
     assertThat(policy.observe(DESIRED).orElseThrow().tags()).as("read once IAM's budget has room")
         .containsEntry("rogue", "yes");
@@ -109,7 +126,7 @@ class ManagedPolicyReadsTest {
   @Test
   void tagsReadOverTwoIntervalsAgoWaitTheirTurnForBudgetInsteadOfGivingWay() {
     policy.observe(DESIRED);
-    iam.budgetNow = false;
+    iam.noBudgetNow.addAll(List.of("GetPolicy", "ListPolicyTags"));
     clock.advance(RESYNC.plusSeconds(1));
     policy.observe(DESIRED);
     assertThat(iam.calls).as("gave way").containsExactly("GetPolicy", "GetPolicyVersion");
@@ -156,14 +173,15 @@ class ManagedPolicyReadsTest {
     assertThat(policy.observe(DESIRED)).isEmpty();
   }
 
-  /** One policy in IAM, each call recorded; IF_BUDGET_NOW calls fail while {@link #budgetNow} is false. */
+  /** One policy in IAM, each call recorded; IF_BUDGET_NOW calls of the operations in {@link #noBudgetNow} fail. */
   private static final class FakeIam implements IamClient {
     final List<String> calls = new ArrayList<>();
     final Map<String, String> tags = new LinkedHashMap<>(TAGS);
     final Map<String, String> documents = new LinkedHashMap<>(Map.of("v1", DOCUMENT));
     String defaultVersion = "v1";
     boolean exists = true;
-    boolean budgetNow = true;
+    /** The operations whose budget has no room now: their IF_BUDGET_NOW calls fail. */
+    final java.util.Set<String> noBudgetNow = new java.util.HashSet<>();
 
     Map<String, String> listing() {
       return exists ? Map.of(ARN, defaultVersion) : Map.of();
@@ -179,7 +197,7 @@ class ManagedPolicyReadsTest {
       boolean optional = request.overrideConfiguration()
           .map(o -> Boolean.TRUE.equals(o.executionAttributes().getAttribute(RateBudgetInterceptor.IF_BUDGET_NOW)))
           .orElse(false);
-      if (optional && !budgetNow) {
+      if (optional && noBudgetNow.contains(operation)) {
         throw new AwsBudgetExhaustedException("Iam", operation, Duration.ZERO);
       }
       calls.add(operation);
@@ -195,6 +213,13 @@ class ManagedPolicyReadsTest {
           .defaultVersionId(defaultVersion).tags(tags.entrySet().stream()
               .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
           .build()).build();
+    }
+
+    @Override
+    public ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest request) {
+      sent("ListPolicyTags", request);
+      return ListPolicyTagsResponse.builder().tags(tags.entrySet().stream()
+          .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).isTruncated(false).build();
     }
 
     @Override

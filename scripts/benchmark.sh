@@ -10,7 +10,8 @@
 #
 # Options: --resync=20s (steady-state UBA_RESYNC_INTERVAL), --window=60s (steady-state window),
 # --timeout=15m (per phase), --poll=15s (UBA_POLL_INTERVAL; default the operator's), --heap=1g.
-# --share=0.5 (the operator's UBA_AWS_QUOTA_SHARE).
+# --share=0.5 (the operator's UBA_AWS_QUOTA_SHARE), --settle=40s (before the steady-state window;
+# default two resync intervals).
 #
 # It builds target/uba-operator.jar and the test classes (skip with BENCHMARK_SKIP_BUILD=1), then
 # runs the test-scope main dev.uba.operator.benchmark.Benchmark through the Maven profile

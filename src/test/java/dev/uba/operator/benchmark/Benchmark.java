@@ -122,7 +122,7 @@ public final class Benchmark {
     }
     stopOperator();
     startOperator(Map.of("UBA_RESYNC_INTERVAL", options.resync.toSeconds() + "s"));
-    Duration warmup = options.resync.multipliedBy(2);
+    Duration warmup = options.settle() != null ? options.settle() : options.resync.multipliedBy(2);
     System.out.printf("operator restarted at UBA_RESYNC_INTERVAL=%ds; %s to settle, then a %s"
         + " window%n", options.resync.toSeconds(), Figures.seconds(warmup),
         Figures.seconds(options.window));
@@ -442,9 +442,13 @@ public final class Benchmark {
   }
 
   /** The command line. */
-  /** @param share the operator's UBA_AWS_QUOTA_SHARE (the operator's default, 0.5, unless given) */
+  /**
+   * @param settle how long the restarted operator runs before the steady-state window (null: two
+   *     resync intervals)
+   * @param share the operator's UBA_AWS_QUOTA_SHARE (the operator's default, 0.5, unless given)
+   */
   record Options(String scenario, int n, Duration resync, Duration window, Duration timeout,
-      Duration poll, String heap, double share) {
+      Duration poll, String heap, double share, Duration settle) {
 
     private static final Map<String, Integer> DEFAULT_N =
         Map.of("pipelines", 300, "alerts", 150, "faults", 50, "memory", 10_000);
@@ -452,7 +456,7 @@ public final class Benchmark {
     static Options parse(String[] args) {
       if (args.length == 0 || !DEFAULT_N.containsKey(args[0])) {
         throw new IllegalArgumentException("usage: Benchmark pipelines|alerts|faults|memory [N]"
-            + " [--resync=20s] [--window=60s] [--timeout=15m] [--poll=15s] [--heap=1g] [--share=0.5]");
+            + " [--resync=20s] [--window=60s] [--settle=40s] [--timeout=15m] [--poll=15s] [--heap=1g] [--share=0.5]");
       }
       String scenario = args[0];
       int n = DEFAULT_N.get(scenario);
@@ -462,6 +466,7 @@ public final class Benchmark {
       Duration poll = null;
       String heap = "1g";
       double share = 0.5;
+      Duration settle = null;
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         if (a.matches("\\d+")) {
@@ -476,13 +481,15 @@ public final class Benchmark {
           poll = duration(a);
         } else if (a.startsWith("--heap=")) {
           heap = a.substring("--heap=".length());
+        } else if (a.startsWith("--settle=")) {
+          settle = duration(a);
         } else if (a.startsWith("--share=")) {
           share = Double.parseDouble(a.substring("--share=".length()));
         } else {
           throw new IllegalArgumentException("unknown argument " + a);
         }
       }
-      return new Options(scenario, n, resync, window, timeout, poll, heap, share);
+      return new Options(scenario, n, resync, window, timeout, poll, heap, share, settle);
     }
 
     private static Duration duration(String arg) {

@@ -2,8 +2,8 @@ package dev.uba.operator.aws.budget;
 
 import dev.uba.operator.engine.AwsBudgetExhaustedException;
 import dev.uba.operator.engine.AwsErrors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;

@@ -20,10 +20,11 @@ import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
 
 /**
- * A customer-managed IAM policy, created under its path. Reads: GetPolicy and GetPolicyVersion, through
- * the partition's {@link PolicyIndex} (see {@link #observe}); a policy of the same name from before
- * the operator used a path is found at its legacy ARN (one more GetPolicy for it). A changed document becomes a new default version; IAM keeps at most 5
- * versions, so the oldest non-default one goes first.
+ * A customer-managed IAM policy, created under its path. Reads: GetPolicy and GetPolicyVersion,
+ * through the partition's {@link PolicyIndex} (see {@link #observe}); a policy of the same name from
+ * before the operator used a path is found at its legacy ARN (one more GetPolicy for it). A changed
+ * document becomes a new default version; IAM keeps at most 5 versions, so the oldest non-default
+ * one goes first.
  */
 public final class ManagedPolicy implements AwsResource<PolicyDesired, PolicyActual> {
   static final int MAX_VERSIONS = 5;

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A policy's document changes only with its default version (versions are immutable), so a read
  * whose version a fresh listing confirms still has the current document; the listing does not report
  * tags (IAM's listings return a subset of each resource's attributes), so such a read's tags are as
- * old as the read. IAM's rate quotas are the ones that bind first in steady state: one GetPolicy and
+ * old as the read. Without the index, IAM's rate quotas bind first in steady state: one GetPolicy and
  * one GetPolicyVersion per policy and pass allow only a few thousand pipelines per resync interval.
  */
 public final class PolicyIndex {
@@ -38,8 +38,7 @@ public final class PolicyIndex {
 
   /** An index that keeps nothing: every pass reads each policy in full. */
   public static PolicyIndex none() {
-    return new PolicyIndex(new ScannedIndex<>("ListPolicies", token -> new ScannedIndex.Page<>(Map.of(), null),
-        Duration.ZERO, Clock.systemUTC(), (task, delay) -> { }), Clock.systemUTC());
+    return new PolicyIndex(ScannedIndex.none("ListPolicies"), Clock.systemUTC());
   }
 
   /**

@@ -85,6 +85,12 @@ public final class ScannedIndex<V> {
     this.scanner = scanner;
   }
 
+  /** An index that holds nothing and never scans: every resource is read on its own. */
+  public static <V> ScannedIndex<V> none(String listing) {
+    return new ScannedIndex<>(listing, token -> new Page<>(Map.of(), null), Duration.ZERO, Clock.systemUTC(),
+        (task, delay) -> { });
+  }
+
   /** The resource's value from the index when fresh enough; otherwise read by {@code ownRead} and recorded. */
   public V valueOf(String key, Supplier<V> ownRead) {
     Optional<V> indexed = lookup(key);

@@ -62,14 +62,14 @@ public final class SharedReads implements AutoCloseable {
   /** The tags of the operator's resources in the region. */
   public TagIndex tags(String region) {
     return tags.computeIfAbsent(region, r -> new TagIndex(token -> page(r, token), resyncInterval, clock,
-        (task, delay) -> scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)));
+        this::scheduleScan));
   }
 
   /** The operator's customer-managed policies, one index per partition (IAM's control plane is global). */
   public PolicyIndex policies(String region) {
     return policies.computeIfAbsent(AwsClients.partition(region), partition -> new PolicyIndex(
         new ScannedIndex<>("ListPolicies", token -> policyPage(region, token), resyncInterval, clock,
-            (task, delay) -> scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS)), clock));
+            this::scheduleScan), clock));
   }
 
   /** DescribeAlarms of up to 100 names. */
@@ -104,6 +104,11 @@ public final class SharedReads implements AutoCloseable {
       byArn.put(m.resourceARN(), t);
     });
     return new TagIndex.Page(byArn, page.paginationToken());
+  }
+
+  /** Every index's scans run on the one scanner thread. */
+  private void scheduleScan(Runnable task, Duration delay) {
+    scanner.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The customer-managed policies under the operator's path, with their default versions. */

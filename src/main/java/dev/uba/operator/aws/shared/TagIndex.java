@@ -38,12 +38,16 @@ public final class TagIndex {
    * @param scanner where scans run (a thread of their own)
    */
   public TagIndex(Pages pages, Duration maxAge, Clock clock, ScannedIndex.Scheduler scanner) {
-    this.index = new ScannedIndex<>("GetResources", token -> byKey(pages.read(token)), maxAge, clock, scanner);
+    this(new ScannedIndex<>("GetResources", token -> byKey(pages.read(token)), maxAge, clock, scanner));
+  }
+
+  private TagIndex(ScannedIndex<Map<String, String>> index) {
+    this.index = index;
   }
 
   /** An index that holds nothing and never scans: every resource reads its own tags. */
   public static TagIndex none() {
-    return new TagIndex(token -> new Page(Map.of(), null), Duration.ZERO, Clock.systemUTC(), (task, delay) -> { });
+    return new TagIndex(ScannedIndex.none("GetResources"));
   }
 
   /** The key of an ARN: {@code service:resource}, a log group's trailing ":*" dropped. */

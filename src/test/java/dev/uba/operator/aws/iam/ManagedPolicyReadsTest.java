@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.iam.model.ListPolicyVersionsResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
-import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * How many IAM reads a producer policy costs per pass, through the partition's {@link PolicyIndex}:
@@ -210,16 +209,13 @@ class ManagedPolicyReadsTest {
     public GetPolicyResponse getPolicy(GetPolicyRequest request) {
       sent("GetPolicy", request);
       return GetPolicyResponse.builder().policy(Policy.builder().policyName("analytics-clicks-producer").arn(ARN)
-          .defaultVersionId(defaultVersion).tags(tags.entrySet().stream()
-              .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
-          .build()).build();
+          .defaultVersionId(defaultVersion).tags(IamRole.IamTags.toList(tags)).build()).build();
     }
 
     @Override
     public ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest request) {
       sent("ListPolicyTags", request);
-      return ListPolicyTagsResponse.builder().tags(tags.entrySet().stream()
-          .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).isTruncated(false).build();
+      return ListPolicyTagsResponse.builder().tags(IamRole.IamTags.toList(tags)).isTruncated(false).build();
     }
 
     @Override
